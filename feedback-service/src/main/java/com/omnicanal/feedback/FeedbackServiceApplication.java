@@ -1,0 +1,13 @@
+package com.omnicanal.feedback;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Satisfaction surveys and the closed loop. */
+@SpringBootApplication
+public class FeedbackServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(FeedbackServiceApplication.class, args);
+    }
+}

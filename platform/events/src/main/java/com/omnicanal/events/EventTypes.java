@@ -1,0 +1,48 @@
+package com.omnicanal.events;
+
+import com.omnicanal.events.profile.ProfileCreated;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The registry of every integration event the platform knows, by type string. */
+public final class EventTypes {
+
+    private static final List<Class<? extends IntegrationEvent>> ALL = List.of(
+            ProfileCreated.class);
+
+    private static final Map<String, Class<? extends IntegrationEvent>> BY_TYPE = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(EventTypes::typeOf, Function.identity()));
+
+    private EventTypes() {
+    }
+
+    /** The type string of an event class; fails fast on a class without {@link EventType}. */
+    public static String typeOf(Class<?> eventClass) {
+        EventType type = eventClass.getAnnotation(EventType.class);
+        if (type == null) {
+            throw new IllegalArgumentException(eventClass.getName() + " has no @EventType");
+        }
+        return type.value();
+    }
+
+    /** The exchange an event type is published to: {@code omni.<context>}. */
+    public static String exchangeOf(String type) {
+        String[] parts = type.split("\\.");
+        if (parts.length != 4 || !parts[0].equals("omni") || !parts[3].matches("v\\d+")) {
+            throw new IllegalArgumentException("not an omni.<context>.<event>.v<N> type: " + type);
+        }
+        return parts[0] + "." + parts[1];
+    }
+
+    public static Optional<Class<? extends IntegrationEvent>> classOf(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    public static List<Class<? extends IntegrationEvent>> all() {
+        return ALL;
+    }
+}

@@ -1,0 +1,29 @@
+package com.omnicanal.events;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class EventTypesTest {
+
+    @Test
+    void everyRegisteredEventIsARecordWithAWellFormedType() {
+        assertThat(EventTypes.all()).allSatisfy(type -> {
+            assertThat(type.isRecord()).as(type.getName()).isTrue();
+            assertThat(EventTypes.typeOf(type)).matches("omni\\.[a-z]+\\.[a-z-]+\\.v\\d+");
+            assertThat(EventTypes.classOf(EventTypes.typeOf(type))).contains(type);
+        });
+    }
+
+    @Test
+    void exchangeIsTheContextOfTheType() {
+        assertThat(EventTypes.exchangeOf("omni.profile.created.v1")).isEqualTo("omni.profile");
+        assertThatIllegalArgumentException().isThrownBy(() -> EventTypes.exchangeOf("profile.created"));
+    }
+
+    @Test
+    void unknownTypesAreNotResolved() {
+        assertThat(EventTypes.classOf("omni.profile.exploded.v9")).isEmpty();
+    }
+}

@@ -1,0 +1,2 @@
+/** Auto-configuration and platform-wide defaults for every service. */
+package com.omnicanal.support.config;

@@ -1,0 +1,30 @@
+package com.omnicanal.support.contacts;
+
+import com.omnicanal.events.profile.ProfileCreated;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.util.function.Consumer;
+
+/** The contact read model for a service that sets {@code omni.contacts.path}. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty("omni.contacts.path")
+public class ContactsConfiguration {
+
+    @Bean
+    ContactCards contactCards(MongoTemplate mongo) {
+        return new ContactCards(mongo);
+    }
+
+    @Bean
+    Consumer<ProfileCreated> profileCreated(ContactCards cards) {
+        return cards::remember;
+    }
+
+    @Bean
+    ContactCardController contactCardController(ContactCards cards) {
+        return new ContactCardController(cards);
+    }
+}

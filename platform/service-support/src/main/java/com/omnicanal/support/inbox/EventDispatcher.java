@@ -1,0 +1,51 @@
+package com.omnicanal.support.inbox;
+
+import com.omnicanal.events.EventHeaders;
+import com.omnicanal.events.IntegrationEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The one stream function of a consuming service ({@code omniEvents}): reads the CloudEvents type, decodes the
+ * record and hands it, once per event id, to the service's {@code Consumer<SomeEvent>} bean.
+ */
+public class EventDispatcher implements Consumer<Message<byte[]>> {
+
+    private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
+
+    private final Map<String, EventHandler> handlers;
+    private final IdempotentConsumer idempotent;
+    private final JsonMapper json;
+
+    record EventHandler(Class<? extends IntegrationEvent> type, Consumer<Object> consumer) {
+    }
+
+    EventDispatcher(Map<String, EventHandler> handlers, IdempotentConsumer idempotent, JsonMapper json) {
+        this.handlers = handlers;
+        this.idempotent = idempotent;
+        this.json = json;
+    }
+
+    @Override
+    public void accept(Message<byte[]> message) {
+        String type = header(message, EventHeaders.TYPE);
+        String id = header(message, EventHeaders.ID);
+        EventHandler handler = handlers.get(type);
+        if (handler == null || id == null) {
+            log.debug("ignoring event {} of type {}: no handler here", id, type);
+            return;
+        }
+        Object event = json.readValue(message.getPayload(), handler.type());
+        idempotent.once(id, type, () -> handler.consumer().accept(event));
+    }
+
+    private static String header(Message<?> message, String name) {
+        Object value = message.getHeaders().get(name);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,51 @@
+package com.omnicanal.support.inbox;
+
+import com.omnicanal.events.EventTypes;
+import com.omnicanal.events.IntegrationEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.ResolvableType;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Idempotent consumption for every service, and the {@code omniEvents} dispatcher for a service that binds it
+ * ({@code spring.cloud.function.definition: omniEvents}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class InboxConfiguration {
+
+    @Bean
+    IdempotentConsumer idempotentConsumer(MongoTemplate mongo, MeterRegistry meters) {
+        return new IdempotentConsumer(mongo, meters);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "spring.cloud.function.definition", havingValue = "omniEvents")
+    EventDispatcher omniEvents(ListableBeanFactory beans, IdempotentConsumer idempotent, JsonMapper json) {
+        return new EventDispatcher(handlers(beans), idempotent, json);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, EventDispatcher.EventHandler> handlers(ListableBeanFactory beans) {
+        Map<String, EventDispatcher.EventHandler> handlers = new HashMap<>();
+        for (Class<? extends IntegrationEvent> type : EventTypes.all()) {
+            String[] names = beans.getBeanNamesForType(ResolvableType.forClassWithGenerics(Consumer.class, type));
+            if (names.length > 1) {
+                throw new IllegalStateException("more than one handler for " + type.getSimpleName() + ": " + String.join(", ", names));
+            }
+            if (names.length == 1) {
+                Consumer<Object> consumer = (Consumer<Object>) beans.getBean(names[0]);
+                handlers.put(EventTypes.typeOf(type), new EventDispatcher.EventHandler(type, consumer));
+            }
+        }
+        return handlers;
+    }
+}

@@ -1,0 +1,2 @@
+/** Idempotent, type-dispatched consumption of integration events. */
+package com.omnicanal.support.inbox;

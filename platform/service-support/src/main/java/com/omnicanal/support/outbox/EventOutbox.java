@@ -1,0 +1,79 @@
+package com.omnicanal.support.outbox;
+
+import com.omnicanal.events.EventTypes;
+import com.omnicanal.events.IntegrationEvent;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * The transactional outbox without transactions: stage the events, run the state write that carries their marks,
+ * then hand them to the relay. A crash at any point leaves either no state change (the staged events are dropped
+ * once abandoned) or a marked change whose events the relay publishes.
+ */
+public class EventOutbox {
+
+    private final MongoTemplate mongo;
+    private final JsonMapper json;
+    private final OutboxRelay relay;
+    private final ObjectProvider<Tracer> tracer;
+    private final String source;
+
+    EventOutbox(MongoTemplate mongo, JsonMapper json, OutboxRelay relay, ObjectProvider<Tracer> tracer, String source) {
+        this.mongo = mongo;
+        this.json = json;
+        this.relay = relay;
+        this.tracer = tracer;
+        this.source = source;
+    }
+
+    /** Publishes {@code event} if and only if {@code write} (which must apply the marks) completes. */
+    public <T> T publish(String collection, String aggregateId, IntegrationEvent event,
+                         Function<PendingEvents, T> write) {
+        return publish(collection, aggregateId, List.of(event), write);
+    }
+
+    public <T> T publish(String collection, String aggregateId, List<? extends IntegrationEvent> events,
+                         Function<PendingEvents, T> write) {
+        List<OutboxEntry> entries = events.stream().map(e -> entry(collection, aggregateId, e)).toList();
+        Set<String> ids = new LinkedHashSet<>(entries.stream().map(OutboxEntry::id).toList());
+        mongo.insert(entries, OutboxEntry.class);
+        T result;
+        try {
+            result = write.apply(new PendingEvents(ids));
+        } catch (RuntimeException e) {
+            mongo.remove(query(where("_id").in(ids)), OutboxEntry.class); // best effort; the relay drops leftovers
+            throw e;
+        }
+        relay.submit(entries);
+        return result;
+    }
+
+    private OutboxEntry entry(String collection, String aggregateId, IntegrationEvent event) {
+        String type = EventTypes.typeOf(event.getClass());
+        Instant now = Instant.now();
+        return new OutboxEntry(UUID.randomUUID().toString(), type, EventTypes.exchangeOf(type), source,
+                event.subject(), now, json.writeValueAsString(event), collection, aggregateId, traceparent(), now);
+    }
+
+    private String traceparent() {
+        Tracer current = tracer.getIfAvailable();
+        Span span = current == null ? null : current.currentSpan();
+        if (span == null) {
+            return null;
+        }
+        return "00-" + span.context().traceId() + "-" + span.context().spanId() + "-01";
+    }
+}

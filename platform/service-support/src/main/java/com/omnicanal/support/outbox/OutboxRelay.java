@@ -1,0 +1,150 @@
+package com.omnicanal.support.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Moves staged events to the broker: at once after each write, and by a periodic recovery pass over what a
+ * crash or a broker outage left behind. An entry is deleted only after the broker confirmed it.
+ */
+class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoTemplate mongo;
+    private final OutboxPublisher publisher;
+    private final OutboxProperties properties;
+    private final BlockingQueue<OutboxEntry> fresh = new LinkedBlockingQueue<>(100_000);
+    private final Counter published;
+    private volatile boolean running;
+    private Thread worker;
+    private Instant nextRecovery = Instant.EPOCH;
+
+    OutboxRelay(MongoTemplate mongo, OutboxPublisher publisher, OutboxProperties properties, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.publisher = publisher;
+        this.properties = properties;
+        this.published = Counter.builder("omni.outbox.published").register(meters);
+        meters.gauge("omni.outbox.queued", fresh, BlockingQueue::size);
+    }
+
+    void submit(List<OutboxEntry> entries) {
+        entries.forEach(fresh::offer); // when full, recovery picks the rest up from the store
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = Thread.ofPlatform().name("omni-outbox-relay").daemon().start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                relayFresh();
+                if (Instant.now().isAfter(nextRecovery)) {
+                    recover();
+                    nextRecovery = Instant.now().plus(properties.recoveryInterval());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("outbox relay pass failed, retrying: {}", e.toString());
+                pause();
+            }
+        }
+    }
+
+    private void relayFresh() throws InterruptedException {
+        OutboxEntry first = fresh.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return;
+        }
+        List<OutboxEntry> batch = new ArrayList<>(List.of(first));
+        fresh.drainTo(batch, properties.batchSize() - 1);
+        publishAndClear(batch);
+    }
+
+    /** Publishes what was staged long enough ago and whose state write happened; drops abandoned stagings. */
+    int recover() {
+        Instant now = Instant.now();
+        List<OutboxEntry> due = mongo.find(query(where("createdAt").lt(now.minus(properties.recoveryMinAge())))
+                .limit(properties.batchSize()), OutboxEntry.class);
+        List<OutboxEntry> ready = new ArrayList<>();
+        for (OutboxEntry entry : due) {
+            if (marked(entry)) {
+                ready.add(entry);
+            } else if (entry.createdAt().isBefore(now.minus(properties.abandonAfter()))) {
+                mongo.remove(query(where("_id").is(entry.id())), OutboxEntry.class);
+            }
+        }
+        publishAndClear(ready);
+        return ready.size();
+    }
+
+    private boolean marked(OutboxEntry entry) {
+        return mongo.exists(query(where("_id").is(entry.aggregateId()).and(PendingEvents.FIELD).is(entry.id())),
+                entry.aggregateCollection());
+    }
+
+    private void publishAndClear(List<OutboxEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<OutboxEntry> confirmed = publisher.publish(entries);
+        if (confirmed.isEmpty()) {
+            pause();
+            return;
+        }
+        mongo.remove(query(where("_id").in(confirmed.stream().map(OutboxEntry::id).toList())), OutboxEntry.class);
+        clearMarks(confirmed);
+        published.increment(confirmed.size());
+    }
+
+    private void clearMarks(List<OutboxEntry> confirmed) {
+        confirmed.stream().map(OutboxEntry::aggregateCollection).distinct().forEach(collection -> {
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+            confirmed.stream().filter(e -> e.aggregateCollection().equals(collection)).forEach(e ->
+                    bulk.updateOne(query(where("_id").is(e.aggregateId())), new Update().pull(PendingEvents.FIELD, e.id())));
+            bulk.execute();
+        });
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(500); // broker or store unavailable: back off instead of spinning
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

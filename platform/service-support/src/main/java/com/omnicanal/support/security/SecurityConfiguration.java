@@ -1,0 +1,63 @@
+package com.omnicanal.support.security;
+
+import com.omnicanal.support.problem.ProblemWriter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** Every service is a resource server for the Keycloak realm; 401/403 say nothing about what exists. */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfiguration {
+
+    private static final String[] ALWAYS_PUBLIC = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain omniSecurity(HttpSecurity http, SecurityProperties properties, ProblemWriter problems)
+            throws Exception {
+        AuthenticationEntryPoint unauthorized = unauthorized(problems);
+        AccessDeniedHandler forbidden = (request, response, denied) -> problems.write(request, response,
+                ProblemWriter.problem(HttpStatus.FORBIDDEN, "forbidden", "You may not do this."));
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(ALWAYS_PUBLIC).permitAll()
+                        .requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter()))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
+        return http.build();
+    }
+
+    @Bean
+    JwtAuthenticationConverter jwtAuthenticationConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(new RealmRoleConverter());
+        return converter;
+    }
+
+    private static AuthenticationEntryPoint unauthorized(ProblemWriter problems) {
+        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, failure) -> {
+            bearer.commence(request, response, failure); // keeps the WWW-Authenticate header
+            problems.write(request, response, ProblemWriter.problem(HttpStatus.UNAUTHORIZED, "unauthorized",
+                    "A valid access token is required."));
+        };
+    }
+}

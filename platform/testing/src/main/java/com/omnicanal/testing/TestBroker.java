@@ -1,0 +1,60 @@
+package com.omnicanal.testing;
+
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Properties;
+
+/** Direct access to the test broker: publish raw CloudEvents messages and look at queues, as another service would. */
+public final class TestBroker implements AutoCloseable {
+
+    private final CachingConnectionFactory connections;
+    private final RabbitTemplate template;
+    private final RabbitAdmin admin;
+
+    public TestBroker() {
+        Infrastructure infra = Infrastructure.get();
+        connections = new CachingConnectionFactory(infra.rabbitHost(), infra.rabbitPort());
+        connections.setUsername(infra.rabbitUsername());
+        connections.setPassword(infra.rabbitPassword());
+        template = new RabbitTemplate(connections);
+        admin = new RabbitAdmin(connections);
+    }
+
+    /** Publishes a JSON body with the CloudEvents headers our services expect. */
+    public void publish(String exchange, String type, String id, String subject, String json) {
+        MessageProperties props = new MessageProperties();
+        props.setContentType("application/json");
+        props.setHeader("ce-specversion", "1.0");
+        props.setHeader("ce-id", id);
+        props.setHeader("ce-type", type);
+        props.setHeader("ce-source", "/tests");
+        props.setHeader("ce-time", OffsetDateTime.now().toString());
+        props.setHeader("ce-subject", subject);
+        template.send(exchange, type, new Message(json.getBytes(StandardCharsets.UTF_8), props));
+    }
+
+    /** Messages ready in a queue, or -1 when the queue does not exist. */
+    public int depth(String queue) {
+        Properties props = admin.getQueueProperties(queue);
+        return props == null ? -1 : ((Number) props.get(RabbitAdmin.QUEUE_MESSAGE_COUNT)).intValue();
+    }
+
+    public RabbitTemplate template() {
+        return template;
+    }
+
+    public RabbitAdmin admin() {
+        return admin;
+    }
+
+    @Override
+    public void close() {
+        connections.destroy();
+    }
+}
