@@ -22,7 +22,7 @@ public final class MongoWireServer {
         int port = Integer.parseInt(option(args, "--port", "27017"));
         String file = option(args, "--file", null);
         MongoBackend backend = file == null ? new MemoryBackend() : h2(Path.of(file));
-        MongoServer server = new MongoServer(backend);
+        MongoServer server = new MongoServer(new HelloCommandBackend(backend));
         server.bind("127.0.0.1", port);
         System.out.printf("mongo-wire listening on 127.0.0.1:%d (%s)%n", port, file == null ? "in memory" : file);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -1,0 +1,63 @@
+package com.omnicanal.support.outbox;
+
+import com.omnicanal.events.profile.ProfileCreated;
+import com.omnicanal.support.fixture.SideEffects;
+import com.omnicanal.support.fixture.SupportTestApplication;
+import com.omnicanal.support.fixture.Widgets;
+import com.omnicanal.testing.InfrastructureInitializer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.ContextConfiguration;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What a crash leaves behind: events staged by a process that died before its relay ran. Only those whose state
+ * write happened (the aggregate carries their mark) may reach the broker.
+ */
+@SpringBootTest(classes = SupportTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = InfrastructureInitializer.class)
+class OutboxRecoveryIT {
+
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    SideEffects effects;
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void aWriteThatHappenedIsPublishedAndAnAbandonedStagingIsDropped() {
+        String written = UUID.randomUUID().toString();
+        String neverWritten = UUID.randomUUID().toString();
+        OutboxEntry publishable = staged(written, Instant.now().minusSeconds(2));
+        OutboxEntry abandoned = staged(neverWritten, Instant.now().minusSeconds(2));
+        mongo.insert(List.of(publishable, abandoned), OutboxEntry.class);
+        mongo.insert(new Document("_id", written).append(PendingEvents.FIELD, List.of(publishable.id())),
+                Widgets.COLLECTION);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects.count(written) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(abandoned.id(), OutboxEntry.class) == null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.findById(publishable.id(), OutboxEntry.class) == null);
+        assertThat(mongo.findById(written, Document.class, Widgets.COLLECTION).getList(PendingEvents.FIELD, String.class))
+                .as("the mark is cleared once the broker confirmed").isEmpty();
+        assertThat(effects.count(neverWritten)).isZero();
+    }
+
+    private OutboxEntry staged(String aggregateId, Instant at) {
+        ProfileCreated event = new ProfileCreated(aggregateId, "staged before a crash", null, null, 1, at);
+        return new OutboxEntry(UUID.randomUUID().toString(), "omni.profile.created.v1", "omni.profile",
+                "/omnicanal/support-test", aggregateId, at, json.writeValueAsString(event), Widgets.COLLECTION,
+                aggregateId, null, at);
+    }
+}
