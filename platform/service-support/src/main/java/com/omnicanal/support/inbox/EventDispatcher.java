@@ -4,6 +4,7 @@ import com.omnicanal.events.EventHeaders;
 import com.omnicanal.events.IntegrationEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.amqp.support.AmqpHeaders;
 import org.springframework.messaging.Message;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,7 +42,8 @@ public class EventDispatcher implements Consumer<Message<byte[]>> {
             return;
         }
         Object event = json.readValue(message.getPayload(), handler.type());
-        idempotent.once(id, type, () -> handler.consumer().accept(event));
+        boolean redelivered = Boolean.TRUE.equals(message.getHeaders().get(AmqpHeaders.REDELIVERED));
+        idempotent.once(id, type, redelivered, () -> handler.consumer().accept(event));
     }
 
     private static String header(Message<?> message, String name) {

@@ -3,12 +3,17 @@ package com.omnicanal.support.inbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Instant;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 /**
- * Runs a side effect at most once per event id, recording the id after the effect succeeded. A crash between the
- * effect and the record re-runs the effect on redelivery, so handlers also write idempotently (upserts, versions).
+ * Runs a side effect once per event id. The id is claimed with a unique insert before the effect, so two copies
+ * delivered at the same time cannot both run it; a failed effect releases the claim for the retry. A claim left by a
+ * consumer that died mid-effect is taken over by the broker's redelivery of that same message.
  */
 public class IdempotentConsumer {
 
@@ -20,20 +25,32 @@ public class IdempotentConsumer {
         this.meters = meters;
     }
 
-    /** Returns false when the event was already processed and {@code effect} was skipped. */
-    public boolean once(String eventId, String type, Runnable effect) {
-        if (mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(eventId)), ProcessedEvent.class)) {
+    /** Returns false when {@code effect} was skipped because the event is (being) processed already. */
+    public boolean once(String eventId, String type, boolean redelivered, Runnable effect) {
+        if (!claim(eventId, type, redelivered)) {
             meters.counter("omni.events.duplicates", "type", type).increment();
             return false;
         }
-        effect.run();
         try {
-            mongo.insert(new ProcessedEvent(eventId, type, Instant.now()));
-        } catch (DuplicateKeyException concurrentDelivery) {
-            return false; // a concurrent redelivery finished first; both effects were idempotent writes
+            effect.run();
+        } catch (RuntimeException e) {
+            mongo.remove(query(where("_id").is(eventId)), ProcessedEvent.class);
+            throw e;
         }
+        mongo.updateFirst(query(where("_id").is(eventId)), new Update().set("state", ProcessedEvent.State.DONE)
+                .set("at", Instant.now()), ProcessedEvent.class);
         meters.counter("omni.events.processed", "type", type).increment();
         return true;
+    }
+
+    private boolean claim(String eventId, String type, boolean redelivered) {
+        try {
+            mongo.insert(new ProcessedEvent(eventId, type, ProcessedEvent.State.IN_PROGRESS, Instant.now()));
+            return true;
+        } catch (DuplicateKeyException alreadyClaimed) {
+            ProcessedEvent existing = mongo.findById(eventId, ProcessedEvent.class);
+            // a redelivered copy of an unfinished claim means its first consumer died: run it again
+            return existing == null || (existing.state() == ProcessedEvent.State.IN_PROGRESS && redelivered);
+        }
     }
 }

@@ -1,0 +1,76 @@
+package com.omnicanal.e2e;
+
+import com.omnicanal.testing.Http;
+import com.omnicanal.testing.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Issue #2's vertical slice as a user meets it: through the gateway with real tokens, a profile created in
+ * profile-service reaches the read models of the three other services over the real broker.
+ */
+class VerticalSliceIT {
+
+    private static Stack stack;
+
+    @BeforeAll
+    static void startTheStack() {
+        stack = Stack.start();
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aProfileCreatedThroughTheGatewayIsVisibleInEveryService() {
+        Http.Response created = Http.post(stack.gateway() + "/api/profiles", Tokens.user("ana"), """
+                {"name":"Lucía Pérez","email":"lucia@example.com","phone":"+34600111222"}""");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.headers()).containsKey("x-request-id");
+        String id = created.json().get("id").asString();
+
+        for (String path : List.of("/api/profiles/", "/api/conversations/contacts/", "/api/campaigns/contacts/",
+                "/api/feedback/contacts/")) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                Http.Response seen = Http.get(stack.gateway() + path + id, Tokens.user("ana"));
+                assertThat(seen.status()).as(path).isEqualTo(200);
+                assertThat(seen.json().get("name").asString()).isEqualTo("Lucía Pérez");
+            });
+        }
+    }
+
+    @Test
+    void withoutATokenTheGatewayAnswersUnauthorized() {
+        Http.Response response = Http.post(stack.gateway() + "/api/profiles", null, "{\"name\":\"X\"}");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.isProblem()).isTrue();
+    }
+
+    @Test
+    void aCustomerIsForbiddenAndLearnsNothing() {
+        Http.Response response = Http.post(stack.gateway() + "/api/profiles", Tokens.user("carla"),
+                "{\"name\":\"X\",\"email\":\"x@example.com\"}");
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.isProblem()).isTrue();
+    }
+
+    @Test
+    void aMalformedBodyIsABadRequestListingTheBadFields() {
+        Http.Response response = Http.post(stack.gateway() + "/api/profiles", Tokens.user("ana"),
+                "{\"name\":\"\",\"email\":\"nope\",\"phone\":\"12\"}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().get("errors").findValuesAsString("field")).contains("name", "email", "phone");
+    }
+}
