@@ -22,14 +22,17 @@ public class EventDispatcher implements Consumer<Message<byte[]>> {
     private final Map<String, EventHandler> handlers;
     private final IdempotentConsumer idempotent;
     private final JsonMapper json;
+    private final EventTracing tracing;
 
     record EventHandler(Class<? extends IntegrationEvent> type, Consumer<Object> consumer) {
     }
 
-    EventDispatcher(Map<String, EventHandler> handlers, IdempotentConsumer idempotent, JsonMapper json) {
+    EventDispatcher(Map<String, EventHandler> handlers, IdempotentConsumer idempotent, JsonMapper json,
+                    EventTracing tracing) {
         this.handlers = handlers;
         this.idempotent = idempotent;
         this.json = json;
+        this.tracing = tracing;
     }
 
     @Override
@@ -43,7 +46,7 @@ public class EventDispatcher implements Consumer<Message<byte[]>> {
         }
         Object event = json.readValue(message.getPayload(), handler.type());
         boolean redelivered = Boolean.TRUE.equals(message.getHeaders().get(AmqpHeaders.REDELIVERED));
-        idempotent.once(id, type, redelivered, () -> handler.consumer().accept(event));
+        tracing.inSpan(message, type, () -> idempotent.once(id, type, redelivered, () -> handler.consumer().accept(event)));
     }
 
     private static String header(Message<?> message, String name) {

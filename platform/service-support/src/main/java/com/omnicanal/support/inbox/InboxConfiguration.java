@@ -3,7 +3,10 @@ package com.omnicanal.support.inbox;
 import com.omnicanal.events.EventTypes;
 import com.omnicanal.events.IntegrationEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,8 +32,10 @@ public class InboxConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "spring.cloud.function.definition", havingValue = "omniEvents")
-    EventDispatcher omniEvents(ListableBeanFactory beans, IdempotentConsumer idempotent, JsonMapper json) {
-        return new EventDispatcher(handlers(beans), idempotent, json);
+    EventDispatcher omniEvents(ListableBeanFactory beans, IdempotentConsumer idempotent, JsonMapper json,
+                               ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new EventDispatcher(handlers(beans), idempotent, json,
+                new EventTracing(tracer.getIfAvailable(), propagator.getIfAvailable()));
     }
 
     @SuppressWarnings("unchecked")
