@@ -38,7 +38,7 @@ class VerticalSliceIT {
                 {"name":"Lucía Pérez","email":"lucia@example.com","phone":"+34600111222"}""");
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.headers()).containsKey("x-request-id");
-        String id = created.json().get("id").asString();
+        String id = created.json().get("profileId").asString();
 
         for (String path : List.of("/api/profiles/", "/api/conversations/contacts/", "/api/campaigns/contacts/",
                 "/api/feedback/contacts/")) {

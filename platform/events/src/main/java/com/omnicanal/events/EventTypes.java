@@ -1,6 +1,11 @@
 package com.omnicanal.events;
 
+import com.omnicanal.events.profile.ActivityRecorded;
+import com.omnicanal.events.profile.ConsentChanged;
 import com.omnicanal.events.profile.ProfileCreated;
+import com.omnicanal.events.profile.ProfileMerged;
+import com.omnicanal.events.profile.ProfileUnmerged;
+import com.omnicanal.events.profile.ProfileUpdated;
 
 import java.util.List;
 import java.util.Map;
@@ -12,7 +17,8 @@ import java.util.stream.Collectors;
 public final class EventTypes {
 
     private static final List<Class<? extends IntegrationEvent>> ALL = List.of(
-            ProfileCreated.class);
+            ProfileCreated.class, ProfileUpdated.class, ProfileMerged.class, ProfileUnmerged.class,
+            ConsentChanged.class, ActivityRecorded.class);
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventTypes::typeOf, Function.identity()));

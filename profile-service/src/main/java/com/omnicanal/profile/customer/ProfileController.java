@@ -1,40 +1,44 @@
 package com.omnicanal.profile.customer;
 
-import jakarta.validation.Valid;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Staff create and read customer profiles. */
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Staff read profiles and search them by name prefix (identifier search lives with identity resolution). */
 @RestController
 @RequestMapping("/api/profiles")
 @PreAuthorize("hasAnyRole('agent', 'supervisor', 'admin')")
 class ProfileController {
 
-    private final Profiles profiles;
+    private final ProfileStore profiles;
+    private final MongoTemplate mongo;
 
-    ProfileController(Profiles profiles) {
+    ProfileController(ProfileStore profiles, MongoTemplate mongo) {
         this.profiles = profiles;
-    }
-
-    @PostMapping
-    ResponseEntity<ProfileResponse> create(@Valid @RequestBody CreateProfileRequest request) {
-        Profile profile = profiles.create(request);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri()
-                .path("/{id}").buildAndExpand(profile.id()).toUri()).body(ProfileResponse.of(profile));
+        this.mongo = mongo;
     }
 
     @GetMapping("/{id}")
     ProfileResponse get(@PathVariable String id) {
-        return profiles.find(id).map(ProfileResponse::of)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such profile"));
+        return profiles.find(id).filter(p -> p.status() != ProfileStatus.ERASED).map(ProfileResponse::of)
+                .orElseThrow(ProfileStore::notFound);
+    }
+
+    @GetMapping(params = "name")
+    List<ProfileResponse> searchByName(@RequestParam String name, @RequestParam(defaultValue = "20") int limit) {
+        Query query = Query.query(Criteria.where("status").is(ProfileStatus.ACTIVE)
+                        .and("name").regex("^" + Pattern.quote(name.strip()), "i"))
+                .with(Sort.by("name")).limit(Math.clamp(limit, 1, 100));
+        return mongo.find(query, Profile.class).stream().map(ProfileResponse::of).toList();
     }
 }

@@ -1,2 +1,2 @@
-/** Customer profiles: creation, reading, and the events that tell the other services. */
+/** The profile aggregate, its single writer, and how staff read it. */
 package com.omnicanal.profile.customer;

@@ -39,7 +39,10 @@ public class EventOutbox {
         this.source = source;
     }
 
-    /** Publishes {@code event} if and only if {@code write} (which must apply the marks) completes. */
+    /**
+     * Publishes {@code event} if and only if {@code write} (which must apply the marks) completes with a result;
+     * a write that returns null (e.g. a guarded update that matched nothing) did not happen.
+     */
     public <T> T publish(String collection, String aggregateId, IntegrationEvent event,
                          Function<PendingEvents, T> write) {
         return publish(collection, aggregateId, List.of(event), write);
@@ -47,6 +50,9 @@ public class EventOutbox {
 
     public <T> T publish(String collection, String aggregateId, List<? extends IntegrationEvent> events,
                          Function<PendingEvents, T> write) {
+        if (events.isEmpty()) {
+            return write.apply(new PendingEvents(Set.of()));
+        }
         List<OutboxEntry> entries = events.stream().map(e -> entry(collection, aggregateId, e)).toList();
         Set<String> ids = new LinkedHashSet<>(entries.stream().map(OutboxEntry::id).toList());
         mongo.insert(entries, OutboxEntry.class);
@@ -54,11 +60,19 @@ public class EventOutbox {
         try {
             result = write.apply(new PendingEvents(ids));
         } catch (RuntimeException e) {
-            mongo.remove(query(where("_id").in(ids)), OutboxEntry.class); // best effort; the relay drops leftovers
+            discard(ids);
             throw e;
+        }
+        if (result == null) {
+            discard(ids);
+            return null;
         }
         relay.submit(entries);
         return result;
+    }
+
+    private void discard(Set<String> ids) {
+        mongo.remove(query(where("_id").in(ids)), OutboxEntry.class); // best effort; the relay drops leftovers
     }
 
     private OutboxEntry entry(String collection, String aggregateId, IntegrationEvent event) {

@@ -1,0 +1,53 @@
+package com.omnicanal.profile.customer;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Counters kept as activities arrive, so the lifecycle stage is read, never recomputed by scanning:
+ * acquisition (no purchase yet), transaction (first purchase), growth (repeat buyer), retention (a repeat buyer
+ * whose last purchase is older than 90 days), reactivation (a purchase after 180 days without one).
+ */
+public record ActivitySummary(int purchases, Instant firstPurchaseAt, Instant lastPurchaseAt, Instant lastActivityAt,
+                              String stage) {
+
+    public static final ActivitySummary NONE = new ActivitySummary(0, null, null, null, "acquisition");
+
+    private static final Duration DORMANT = Duration.ofDays(180);
+    private static final Duration RETAINING = Duration.ofDays(90);
+
+    /** The summary after one more activity; out-of-order activities only move the dates they precede. */
+    public ActivitySummary record(boolean purchase, Instant at) {
+        Instant lastActivity = max(lastActivityAt, at);
+        if (!purchase) {
+            return new ActivitySummary(purchases, firstPurchaseAt, lastPurchaseAt, lastActivity, stage);
+        }
+        boolean reactivated = lastPurchaseAt != null && at.isAfter(lastPurchaseAt.plus(DORMANT));
+        int count = purchases + 1;
+        String next = reactivated ? "reactivation" : count == 1 ? "transaction" : "growth";
+        return new ActivitySummary(count, min(firstPurchaseAt, at), max(lastPurchaseAt, at), lastActivity, next);
+    }
+
+    /** The stage as of now: a repeat buyer with no purchase in the last 90 days is in retention. */
+    public String stageAt(Instant now) {
+        if ("growth".equals(stage) && lastPurchaseAt != null && lastPurchaseAt.isBefore(now.minus(RETAINING))) {
+            return "retention";
+        }
+        return stage;
+    }
+
+    public static ActivitySummary combine(ActivitySummary a, ActivitySummary b) {
+        int count = a.purchases + b.purchases;
+        String stage = count == 0 ? "acquisition" : count == 1 ? "transaction" : "growth";
+        return new ActivitySummary(count, min(a.firstPurchaseAt, b.firstPurchaseAt), max(a.lastPurchaseAt,
+                b.lastPurchaseAt), max(a.lastActivityAt, b.lastActivityAt), stage);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,92 @@
+package com.omnicanal.profile.customer;
+
+import com.omnicanal.events.IntegrationEvent;
+import com.omnicanal.support.outbox.EventOutbox;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * The only writer of profile documents. Every change is one single-document update guarded by the version it was
+ * computed from, carrying the marks of the events it produces, so state and events never diverge.
+ */
+@Component
+public class ProfileStore {
+
+    private static final int ATTEMPTS = 5;
+
+    private final MongoTemplate mongo;
+    private final EventOutbox outbox;
+
+    ProfileStore(MongoTemplate mongo, EventOutbox outbox) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+    }
+
+    /** A change computed from the current profile: the update to apply and the events it produces. */
+    public record Change(Update update, List<? extends IntegrationEvent> events) {
+
+        public static Change none() {
+            return new Change(null, List.of());
+        }
+    }
+
+    public Profile create(Profile profile, List<? extends IntegrationEvent> events) {
+        return outbox.publish(Profile.COLLECTION, profile.id(), events,
+                pending -> mongo.insert(profile.withOutbox(pending.ids())));
+    }
+
+    public Optional<Profile> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Profile.class));
+    }
+
+    /** The profile, following merges to the survivor; 404 when there is none. */
+    public Profile requireActive(String id) {
+        Profile profile = find(id).orElseThrow(ProfileStore::notFound);
+        for (int hops = 0; profile.status() == ProfileStatus.MERGED && hops < 10; hops++) {
+            profile = find(profile.mergedInto()).orElseThrow(ProfileStore::notFound);
+        }
+        if (!profile.isActive()) {
+            throw notFound();
+        }
+        return profile;
+    }
+
+    /** Applies {@code change} to the current profile, recomputing it when another writer got there first. */
+    public Profile update(String id, Function<Profile, Change> change) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Profile current = find(id).orElseThrow(ProfileStore::notFound);
+            Change next = change.apply(current);
+            if (next.update() == null) {
+                return current;
+            }
+            Profile updated = apply(current, next);
+            if (updated != null) {
+                return updated;
+            }
+        }
+        throw new ResponseStatusException(HttpStatus.CONFLICT, "the profile is changing too fast; try again");
+    }
+
+    private Profile apply(Profile current, Change change) {
+        Update update = change.update().set("version", current.version() + 1).set("updatedAt", Instant.now());
+        return outbox.publish(Profile.COLLECTION, current.id(), change.events(), pending -> mongo.findAndModify(
+                query(where("_id").is(current.id()).and("version").is(current.version())), pending.mark(update),
+                FindAndModifyOptions.options().returnNew(true), Profile.class));
+    }
+
+    public static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no such profile");
+    }
+}
