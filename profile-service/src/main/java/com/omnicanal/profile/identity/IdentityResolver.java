@@ -93,6 +93,19 @@ public class IdentityResolver {
         }
     }
 
+    /** What is wrong with these identifiers, without resolving (or writing) anything. */
+    public List<com.omnicanal.support.problem.ProblemHandling.InvalidField> problems(
+            List<IdentifyRequest.IdentifierInput> identifiers, String path) {
+        try {
+            Guardrails.Screened screened = guardrails.screen(identifiers, "check");
+            return screened.usable().isEmpty() ? List.of(new com.omnicanal.support.problem.ProblemHandling.InvalidField(
+                    path, "no usable identifier: every one is a blocked value")) : List.of();
+        } catch (InvalidRequestException e) {
+            return e.fields().stream().map(f -> new com.omnicanal.support.problem.ProblemHandling.InvalidField(
+                    path + "." + f.field(), f.message())).toList();
+        }
+    }
+
     /** Resolves to a profile id for internal callers (activities): creates the profile when none matches. */
     public String resolveProfileId(List<IdentifyRequest.IdentifierInput> identifiers, String source, String actor) {
         return identify(new IdentifyRequest(identifiers, null, source), actor).profileId();
