@@ -1,5 +1,6 @@
 package com.omnicanal.profile;
 
+import com.omnicanal.testing.EventTap;
 import com.omnicanal.testing.Http;
 import com.omnicanal.testing.OmniServiceTest;
 import com.omnicanal.testing.TestBroker;
@@ -7,11 +8,7 @@ import com.omnicanal.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.AnonymousQueue;
-import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.core.TopicExchange;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProfileApiIT {
 
     private static final TestBroker broker = new TestBroker();
-    private static Queue events;
+    private static EventTap events;
 
     @LocalServerPort
     int port;
@@ -35,10 +32,7 @@ class ProfileApiIT {
 
     @BeforeAll
     static void listenToProfileEvents() {
-        events = new AnonymousQueue();
-        broker.admin().declareQueue(events);
-        broker.admin().declareBinding(BindingBuilder.bind(events).to(new TopicExchange("omni.profile"))
-                .with("omni.profile.created.v1"));
+        events = broker.tap("omni.profile", "omni.profile.created.v1");
     }
 
     @AfterAll
@@ -58,7 +52,7 @@ class ProfileApiIT {
         assertThat(read.json().get("name").asString()).isEqualTo("Lucía Pérez");
         assertThat(read.json().get("email").asString()).isEqualTo("lucia@example.com");
 
-        Message event = receiveEventAbout(id);
+        Message event = events.await("omni.profile.created.v1", id);
         Map<String, Object> headers = event.getMessageProperties().getHeaders();
         assertThat(headers).containsEntry("ce-type", "omni.profile.created.v1").containsEntry("ce-subject", id)
                 .containsEntry("ce-specversion", "1.0").containsKey("ce-id").containsKey("ce-time");
@@ -118,16 +112,6 @@ class ProfileApiIT {
         Http.Response response = Http.get(url("/does-not-exist"), Tokens.user("ana"));
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.isProblem()).isTrue();
-    }
-
-    private Message receiveEventAbout(String id) {
-        for (int i = 0; i < 50; i++) {
-            Message message = broker.template().receive(events.getName(), 1_000);
-            if (message != null && id.equals(message.getMessageProperties().getHeaders().get("ce-subject"))) {
-                return message;
-            }
-        }
-        throw new AssertionError("no omni.profile.created.v1 event about " + id + " within 50 s");
     }
 
     private String url(String path) {

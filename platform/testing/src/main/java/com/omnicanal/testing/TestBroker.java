@@ -1,6 +1,10 @@
 package com.omnicanal.testing;
 
+import org.springframework.amqp.core.AnonymousQueue;
+import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
@@ -43,6 +47,16 @@ public final class TestBroker implements AutoCloseable {
     public int depth(String queue) {
         Properties props = admin.getQueueProperties(queue);
         return props == null ? -1 : ((Number) props.get(RabbitAdmin.QUEUE_MESSAGE_COUNT)).intValue();
+    }
+
+    /** A fresh auto-deleted queue bound to {@code exchange} for the given routing keys. */
+    public EventTap tap(String exchange, String... routingKeys) {
+        Queue queue = new AnonymousQueue();
+        admin.declareQueue(queue);
+        for (String key : routingKeys) {
+            admin.declareBinding(BindingBuilder.bind(queue).to(new TopicExchange(exchange)).with(key));
+        }
+        return new EventTap(template, queue.getName());
     }
 
     public RabbitTemplate template() {

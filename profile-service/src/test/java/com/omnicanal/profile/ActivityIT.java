@@ -1,0 +1,141 @@
+package com.omnicanal.profile;
+
+import com.omnicanal.testing.EventTap;
+import com.omnicanal.testing.Http;
+import com.omnicanal.testing.OmniServiceTest;
+import com.omnicanal.testing.TestBroker;
+import com.omnicanal.testing.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Activities from a partner with client credentials: resolved, idempotent, published, summarised. */
+@OmniServiceTest
+class ActivityIT {
+
+    private static final TestBroker broker = new TestBroker();
+    private static EventTap events;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MongoTemplate mongo;
+
+    @BeforeAll
+    static void tapEvents() {
+        events = broker.tap("omni.profile", "omni.profile.activity-recorded.v1");
+    }
+
+    @AfterAll
+    static void closeBroker() {
+        broker.close();
+    }
+
+    @Test
+    void aPartnersBatchOfPurchasesIsRecordedOncePublishedAndMovesTheLifecycle() {
+        String email = "buyer." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String batch = """
+                {"activities":[%s,%s]}""".formatted(purchase("o-1", email, "2026-11-01T10:00:00Z"),
+                purchase("o-2", email, "2026-11-20T10:00:00Z"));
+
+        Http.Response first = Http.post(url("/api/activities"), Tokens.partnerDemo(), batch);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("recorded").asInt()).isEqualTo(2);
+        String profileId = first.json().get("results").get(0).get("profileId").asString();
+        assertThat(first.json().get("results").get(1).get("profileId").asString()).isEqualTo(profileId);
+
+        Http.Response again = Http.post(url("/api/activities"), Tokens.partnerDemo(), batch);
+        assertThat(again.json().get("duplicates").asInt()).isEqualTo(2);
+
+        String event = EventTap.body(events.await("omni.profile.activity-recorded.v1", profileId));
+        assertThat(event).contains("\"type\":\"purchase\"").contains("\"currency\":\"EUR\"");
+        JsonNode profile = Http.get(url("/api/profiles/" + profileId), Tokens.user("ana")).json();
+        assertThat(profile.get("activity").get("purchases").asInt()).isEqualTo(2);
+        assertThat(profile.get("lifecycleStage").asString()).isIn("growth", "retention");
+    }
+
+    @Test
+    void anInvalidBatchNamesEveryProblemAndWritesNothing() {
+        long before = mongo.getCollection("activities").countDocuments();
+        String batch = """
+                {"activities":[%s,
+                 {"id":"%s","type":"purchase","occurredAt":"2026-11-01T10:00:00Z","orderId":"o",
+                  "customer":{"identifiers":[{"type":"email","value":"a@example.com"}]}},
+                 {"id":"%s","type":"custom:unknown_kind","occurredAt":"2026-11-01T10:00:00Z",
+                  "customer":{"identifiers":[{"type":"phone","value":"12"}]}}]}""".formatted(
+                purchase("ok", "fine@example.com", "2026-11-01T10:00:00Z"), UUID.randomUUID(), UUID.randomUUID());
+
+        Http.Response response = Http.post(url("/api/activities"), Tokens.partnerDemo(), batch);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).contains("activities[1].amount",
+                "activities[1].currency", "activities[2].type", "activities[2].customer.identifiers[0].value");
+        assertThat(mongo.getCollection("activities").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void anOversizedBatchIsRefused() {
+        String many = IntStream.range(0, 1001).mapToObj(i -> purchase("bulk-" + i, "bulk@example.com",
+                "2026-11-01T10:00:00Z")).collect(Collectors.joining(","));
+        Http.Response response = Http.post(url("/api/activities"), Tokens.partnerDemo(), "{\"activities\":[" + many + "]}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("activities");
+    }
+
+    @Test
+    void customTypesAreValidatedAgainstTheirRegisteredSchema() {
+        String name = "loyalty_" + UUID.randomUUID().toString().substring(0, 6).replace('-', '_');
+        Http.Response registered = Http.post(url("/api/activities/types"), Tokens.user("marco"), """
+                {"name":"%s","schema":{"type":"object","required":["points"],
+                 "properties":{"points":{"type":"integer","minimum":1}}}}""".formatted(name));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+
+        Http.Response invalid = Http.post(url("/api/activities"), Tokens.user("ana"), custom(name, "{\"points\":0}"));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().get("errors").get(0).get("field").asString()).isEqualTo("activity.attributes");
+
+        Http.Response valid = Http.post(url("/api/activities"), Tokens.user("ana"), custom(name, "{\"points\":40}"));
+        assertThat(valid.status()).as(valid.body()).isEqualTo(200);
+        assertThat(valid.json().get("recorded").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void customersMayNotRecordActivitiesAndPartnersMayNotAddressProfilesById() {
+        assertThat(Http.post(url("/api/activities"), Tokens.user("carla"), purchase("x", "x@example.com",
+                "2026-11-01T10:00:00Z")).status()).isEqualTo(403);
+        Http.Response byId = Http.post(url("/api/activities"), Tokens.partnerDemo(), """
+                {"id":"p1","type":"store_visit","occurredAt":"2026-11-01T10:00:00Z","customer":{"profileId":"abc"}}""");
+        assertThat(byId.status()).isEqualTo(400);
+        assertThat(byId.json().get("errors").get(0).get("field").asString()).isEqualTo("activity.customer.profileId");
+    }
+
+    private static String purchase(String order, String email, String at) {
+        return """
+                {"id":"%s-%s","type":"purchase","occurredAt":"%s","channel":"store","storeId":"madrid-01",
+                 "orderId":"%s","amount":129.90,"currency":"EUR","items":[{"sku":"TV-55","quantity":1,"price":129.90}],
+                 "customer":{"identifiers":[{"type":"email","value":"%s"},{"type":"external:partner-demo","value":"c-%s"}]}}"""
+                .formatted(order, email.hashCode(), at, order, email, Math.abs(email.hashCode()));
+    }
+
+    private static String custom(String name, String attributes) {
+        return """
+                {"id":"%s","type":"custom:%s","occurredAt":"%s","attributes":%s,
+                 "customer":{"identifiers":[{"type":"email","value":"loyal@example.com"}]}}"""
+                .formatted(UUID.randomUUID(), name, Instant.now().minusSeconds(60), attributes);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

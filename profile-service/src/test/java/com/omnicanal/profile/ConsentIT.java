@@ -1,0 +1,152 @@
+package com.omnicanal.profile;
+
+import com.omnicanal.testing.EventTap;
+import com.omnicanal.testing.Http;
+import com.omnicanal.testing.OmniServiceTest;
+import com.omnicanal.testing.TestBroker;
+import com.omnicanal.testing.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Consent enforced where senders ask: the reachability answer changes the moment consent does. */
+@OmniServiceTest
+class ConsentIT {
+
+    private static final TestBroker broker = new TestBroker();
+    private static EventTap events;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void tapEvents() {
+        events = broker.tap("omni.profile", "omni.profile.consent-changed.v1");
+    }
+
+    @AfterAll
+    static void closeBroker() {
+        broker.close();
+    }
+
+    @Test
+    void aWithdrawnMarketingConsentRemovesTheChannelAtOnce() {
+        String id = newProfile();
+        assertThat(allowed(id, "marketing")).as("opt-in purposes need a grant").isEmpty();
+        assertThat(allowed(id, "service")).contains("email", "sms");
+
+        consent(id, "email", "marketing", "granted");
+        assertThat(allowed(id, "marketing")).containsExactly("email");
+
+        consent(id, "email", "marketing", "revoked");
+        JsonNode reach = reachability(id, "marketing");
+        assertThat(reach.get("allowed")).isEmpty();
+        JsonNode email = blocked(reach, "email");
+        assertThat(email.get("reasons").get(0).asString()).isEqualTo("consent-revoked");
+
+        JsonNode view = Http.get(url("/" + id + "/consents"), Tokens.user("ana")).json();
+        assertThat(view.get("history")).hasSize(2);
+        assertThat(view.get("history").get(1).get("previousState").asString()).isEqualTo("granted");
+        assertThat(EventTap.body(events.await("omni.profile.consent-changed.v1", id))).contains("\"state\":\"granted\"");
+    }
+
+    @Test
+    void theExplicitPreferenceRanksFirstAndQuietHoursDeferNonServiceMessages() {
+        String id = newProfile();
+        consent(id, "email", "surveys", "granted");
+        consent(id, "sms", "surveys", "granted");
+        put(id, "/preferences", Map.of("preferredChannel", "sms"));
+        assertThat(allowed(id, "surveys")).containsExactly("sms", "email");
+
+        LocalTime now = LocalTime.now(ZoneId.of("Europe/Madrid"));
+        put(id, "/preferences", Map.of("quietFrom", now.minusMinutes(30).withNano(0).toString(),
+                "quietUntil", now.plusMinutes(30).withNano(0).toString(), "timezone", "Europe/Madrid"));
+        JsonNode reach = reachability(id, "surveys");
+        assertThat(reach.get("allowed")).isEmpty();
+        assertThat(blocked(reach, "sms").get("reasons").get(0).asString()).isEqualTo("quiet-hours");
+        assertThat(blocked(reach, "sms").get("allowedFrom").isNull()).isFalse();
+        assertThat(allowed(id, "service")).as("service messages ignore quiet hours").contains("sms");
+    }
+
+    @Test
+    void doNotContactStopsEverythingButService() {
+        String id = newProfile();
+        consent(id, "email", "marketing", "granted");
+        put(id, "/preferences", Map.of("doNotContact", true));
+        assertThat(allowed(id, "marketing")).isEmpty();
+        assertThat(allowed(id, "service")).contains("email");
+    }
+
+    @Test
+    void badConsentInputNamesEachField() {
+        String id = newProfile();
+        Http.Response response = Http.send("PUT", url("/" + id + "/consents"), Tokens.user("ana"),
+                Map.of("Content-Type", "application/json"), "{\"channel\":\"pigeon\",\"purpose\":\"x\",\"state\":\"maybe\"}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).contains("channel", "purpose", "state");
+        assertThat(Http.get(url("/" + id + "/reachability?purpose=gossip"), Tokens.user("ana")).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aCustomerManagesTheirOwnConsentOnly() {
+        Http.Response changed = Http.send("PUT", "http://localhost:" + port + "/api/me/consents", Tokens.user("carla"),
+                Map.of("Content-Type", "application/json"),
+                "{\"channel\":\"email\",\"purpose\":\"marketing\",\"state\":\"denied\"}");
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().get("consents").get("email:marketing").get("source").asString()).isEqualTo("self-service");
+        assertThat(Http.get(url("/" + newProfile() + "/consents"), Tokens.user("carla")).status()).isEqualTo(403);
+    }
+
+    private String newProfile() {
+        String body = """
+                {"name":"Consent test","email":"c.%s@example.com","phone":"%s"}""".formatted(
+                UUID.randomUUID().toString().substring(0, 8), IdentityIT.uniquePhone());
+        Http.Response created = Http.post(url(""), Tokens.user("ana"), body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("profileId").asString();
+    }
+
+    private void consent(String id, String channel, String purpose, String state) {
+        Http.Response response = Http.send("PUT", url("/" + id + "/consents"), Tokens.user("ana"),
+                Map.of("Content-Type", "application/json"), """
+                        {"channel":"%s","purpose":"%s","state":"%s","source":"store","evidence":"signed form 12"}"""
+                        .formatted(channel, purpose, state));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+    }
+
+    private void put(String id, String path, Map<String, Object> body) {
+        Http.Response response = Http.send("PUT", url("/" + id + path), Tokens.user("ana"),
+                Map.of("Content-Type", "application/json"), new tools.jackson.databind.json.JsonMapper().writeValueAsString(body));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+    }
+
+    private JsonNode reachability(String id, String purpose) {
+        return Http.get(url("/" + id + "/reachability?purpose=" + purpose), Tokens.user("ana")).json();
+    }
+
+    private java.util.List<String> allowed(String id, String purpose) {
+        return reachability(id, purpose).get("allowed").findValuesAsString("channel");
+    }
+
+    private static JsonNode blocked(JsonNode reach, String channel) {
+        for (JsonNode b : reach.get("blocked")) {
+            if (b.get("channel").asString().equals(channel)) {
+                return b;
+            }
+        }
+        throw new AssertionError(channel + " is not blocked: " + reach);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + "/api/profiles" + path;
+    }
+}
