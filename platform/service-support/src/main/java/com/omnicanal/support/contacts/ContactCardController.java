@@ -17,14 +17,16 @@ class ContactCardController {
         this.cards = cards;
     }
 
-    record ContactCardResponse(String profileId, String name, String email, String phone, long version) {
+    record ContactCardResponse(String profileId, String name, String email, String phone, String language,
+                               String timezone, String mergedInto, long version) {
     }
 
     @GetMapping("${omni.contacts.path}/{profileId}")
     @PreAuthorize("hasAnyRole('agent', 'supervisor', 'marketer', 'admin')")
     ContactCardResponse get(@PathVariable String profileId) {
         return cards.find(profileId)
-                .map(c -> new ContactCardResponse(c.id(), c.name(), c.email(), c.phone(), c.version()))
+                .map(c -> new ContactCardResponse(c.id(), c.name(), c.email(), c.phone(), c.language(), c.timezone(),
+                        c.mergedInto(), c.version()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such contact"));
     }
 }

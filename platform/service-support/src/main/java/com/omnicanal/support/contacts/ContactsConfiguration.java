@@ -1,6 +1,8 @@
 package com.omnicanal.support.contacts;
 
 import com.omnicanal.events.profile.ProfileCreated;
+import com.omnicanal.events.profile.ProfileMerged;
+import com.omnicanal.events.profile.ProfileUpdated;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +21,18 @@ public class ContactsConfiguration {
     }
 
     @Bean
-    Consumer<ProfileCreated> profileCreated(ContactCards cards) {
-        return cards::remember;
+    Consumer<ProfileCreated> contactCreated(ContactCards cards) {
+        return cards::created;
+    }
+
+    @Bean
+    Consumer<ProfileUpdated> contactUpdated(ContactCards cards) {
+        return cards::updated;
+    }
+
+    @Bean
+    Consumer<ProfileMerged> contactMerged(ContactCards cards) {
+        return cards::merged;
     }
 
     @Bean

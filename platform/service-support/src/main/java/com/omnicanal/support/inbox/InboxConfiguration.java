@@ -43,12 +43,12 @@ public class InboxConfiguration {
         Map<String, EventDispatcher.EventHandler> handlers = new HashMap<>();
         for (Class<? extends IntegrationEvent> type : EventTypes.all()) {
             String[] names = beans.getBeanNamesForType(ResolvableType.forClassWithGenerics(Consumer.class, type));
-            if (names.length > 1) {
-                throw new IllegalStateException("more than one handler for " + type.getSimpleName() + ": " + String.join(", ", names));
+            Consumer<Object> all = event -> { };
+            for (String name : names) {
+                all = all.andThen((Consumer<Object>) beans.getBean(name)); // every feature that cares, in one claim
             }
-            if (names.length == 1) {
-                Consumer<Object> consumer = (Consumer<Object>) beans.getBean(names[0]);
-                handlers.put(EventTypes.typeOf(type), new EventDispatcher.EventHandler(type, consumer));
+            if (names.length > 0) {
+                handlers.put(EventTypes.typeOf(type), new EventDispatcher.EventHandler(type, all));
             }
         }
         return handlers;

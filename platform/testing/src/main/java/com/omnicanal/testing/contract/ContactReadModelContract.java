@@ -67,6 +67,27 @@ public abstract class ContactReadModelContract {
     }
 
     @Test
+    void anUpdateReplacesTheCardAndAMergePointsItToTheSurvivor() {
+        String id = UUID.randomUUID().toString();
+        String survivor = UUID.randomUUID().toString();
+        publish(id, "Before", 1);
+        awaitCard(id, "Before");
+        broker.publish("omni.profile", "omni.profile.updated.v1", UUID.randomUUID().toString(), id, """
+                {"profileId":"%s","name":"After","email":"new@example.com","language":"es",\
+                "timezone":"Europe/Madrid","version":3,"occurredAt":"%s"}""".formatted(id, Instant.now()));
+        Http.Response card = awaitCard(id, "After");
+        assertThat(card.json().get("timezone").asString()).isEqualTo("Europe/Madrid");
+
+        broker.publish("omni.profile", "omni.profile.merged.v1", UUID.randomUUID().toString(), survivor, """
+                {"profileId":"%s","mergedProfileId":"%s","mergeId":"m1","reason":"test","version":7,\
+                "occurredAt":"%s"}""".formatted(survivor, id, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Http.Response r = Http.get(url(id), Tokens.user("ana"));
+            return r.json().has("mergedInto") && r.json().get("mergedInto").asString().equals(survivor);
+        });
+    }
+
+    @Test
     void customersAndAnonymousCallersLearnNothing() {
         String id = UUID.randomUUID().toString();
         publish(id, "Hidden", 1);
