@@ -91,8 +91,18 @@ public class DeadLetters {
 
     private static DeadLetter describe(GetResponse response) {
         return new DeadLetter(header(response, EventHeaders.ID), header(response, EventHeaders.TYPE),
-                header(response, EventHeaders.SUBJECT), header(response, "x-exception-message"),
-                response.getBody().length);
+                header(response, EventHeaders.SUBJECT), reason(response), response.getBody().length);
+    }
+
+    /** The root cause the consumer failed with (the retry wrapper's message says nothing). */
+    private static String reason(GetResponse response) {
+        String trace = header(response, "x-exception-stacktrace");
+        int cause = trace == null ? -1 : trace.lastIndexOf("Caused by: ");
+        if (cause < 0) {
+            return header(response, "x-exception-message");
+        }
+        int end = trace.indexOf('\n', cause);
+        return trace.substring(cause + "Caused by: ".length(), end < 0 ? trace.length() : end).strip();
     }
 
     private static String header(GetResponse response, String name) {
