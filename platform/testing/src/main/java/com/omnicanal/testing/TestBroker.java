@@ -1,6 +1,5 @@
 package com.omnicanal.testing;
 
-import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.Queue;
@@ -49,9 +48,10 @@ public final class TestBroker implements AutoCloseable {
         return props == null ? -1 : ((Number) props.get(RabbitAdmin.QUEUE_MESSAGE_COUNT)).intValue();
     }
 
-    /** A fresh auto-deleted queue bound to {@code exchange} for the given routing keys. */
+    /** A fresh exclusive queue (gone with this broker's connection) bound to {@code exchange} for the keys. */
     public EventTap tap(String exchange, String... routingKeys) {
-        Queue queue = new AnonymousQueue();
+        // not auto-delete: each receive() subscribes and cancels, which would delete an auto-delete queue
+        Queue queue = new Queue("test.tap." + java.util.UUID.randomUUID(), false, true, false);
         admin.declareQueue(queue);
         for (String key : routingKeys) {
             admin.declareBinding(BindingBuilder.bind(queue).to(new TopicExchange(exchange)).with(key));

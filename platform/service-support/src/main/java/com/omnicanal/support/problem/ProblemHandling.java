@@ -2,6 +2,8 @@ package com.omnicanal.support.problem;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +25,7 @@ import java.util.List;
 
 /** Every error a service answers is a problem+json: precise for bad input, silent about internals. */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
@@ -70,8 +73,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Object> forbidden(AccessDeniedException ex) {
-        return problem(ProblemWriter.problem(HttpStatus.FORBIDDEN, "forbidden", "You may not do this."));
+    ResponseEntity<Object> forbidden(AccessDeniedException ex, jakarta.servlet.http.HttpServletRequest request) {
+        ProblemDetail problem = ProblemWriter.problem(HttpStatus.FORBIDDEN, "forbidden", "You may not do this.");
+        problem.setInstance(ProblemWriter.instance(request, 403));
+        return problem(problem);
     }
 
     @ExceptionHandler(Exception.class)

@@ -19,6 +19,19 @@ public class ProblemWriter {
         this.json = json;
     }
 
+    /**
+     * The path for most problems; for 401/403 only an opaque id of this request (echoing the path would confirm
+     * what the caller guessed), which support can find in the logs.
+     */
+    public static URI instance(HttpServletRequest request, int status) {
+        if (status == 401 || status == 403) {
+            String id = request.getHeader("X-Request-Id");
+            boolean sane = id != null && id.matches("[A-Za-z0-9_-]{1,64}");
+            return URI.create("urn:omnicanal:request:" + (sane ? id : java.util.UUID.randomUUID()));
+        }
+        return URI.create(request.getRequestURI());
+    }
+
     public static URI type(String slug) {
         return URI.create("urn:omnicanal:problem:" + slug);
     }
@@ -31,7 +44,7 @@ public class ProblemWriter {
 
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
-        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setInstance(instance(request, problem.getStatus()));
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
