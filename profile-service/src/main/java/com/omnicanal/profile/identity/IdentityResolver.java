@@ -106,6 +106,12 @@ public class IdentityResolver {
         }
     }
 
+    /** The profiles merged into {@code survivor} (and not unmerged): their history is the survivor's too. */
+    public List<String> absorbedInto(Profile survivor) {
+        return survivor.appliedMerges().stream().map(merges::find).flatMap(Optional::stream)
+                .map(MergeRecord::sourceId).toList();
+    }
+
     /** Resolves to a profile id for internal callers (activities): creates the profile when none matches. */
     public String resolveProfileId(List<IdentifyRequest.IdentifierInput> identifiers, String source, String actor) {
         return identify(new IdentifyRequest(identifiers, null, source), actor).profileId();
