@@ -1,8 +1,10 @@
 package com.omnicanal.events;
 
+import com.omnicanal.events.privacy.ErasureConfirmed;
 import com.omnicanal.events.profile.ActivityRecorded;
 import com.omnicanal.events.profile.ConsentChanged;
 import com.omnicanal.events.profile.ProfileCreated;
+import com.omnicanal.events.profile.ProfileErased;
 import com.omnicanal.events.profile.ProfileMerged;
 import com.omnicanal.events.profile.ProfileUnmerged;
 import com.omnicanal.events.profile.ProfileUpdated;
@@ -18,7 +20,7 @@ public final class EventTypes {
 
     private static final List<Class<? extends IntegrationEvent>> ALL = List.of(
             ProfileCreated.class, ProfileUpdated.class, ProfileMerged.class, ProfileUnmerged.class,
-            ConsentChanged.class, ActivityRecorded.class);
+            ConsentChanged.class, ActivityRecorded.class, ProfileErased.class, ErasureConfirmed.class);
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventTypes::typeOf, Function.identity()));
@@ -35,6 +37,20 @@ public final class EventTypes {
         return type.value();
     }
 
+    /** The concrete type a service publishes: a {@code *} context (events every service emits) becomes its own. */
+    public static String concrete(Class<?> eventClass, String context) {
+        return typeOf(eventClass).replace("*", context);
+    }
+
+    /** The registered form of a concrete type: itself, or with the context replaced by {@code *}. */
+    public static String registered(String type) {
+        if (BY_TYPE.containsKey(type)) {
+            return type;
+        }
+        String[] parts = type.split("\\.");
+        return parts.length == 4 ? parts[0] + ".*." + parts[2] + "." + parts[3] : type;
+    }
+
     /** The exchange an event type is published to: {@code omni.<context>}. */
     public static String exchangeOf(String type) {
         String[] parts = type.split("\\.");
@@ -45,7 +61,7 @@ public final class EventTypes {
     }
 
     public static Optional<Class<? extends IntegrationEvent>> classOf(String type) {
-        return Optional.ofNullable(BY_TYPE.get(type));
+        return Optional.ofNullable(BY_TYPE.get(registered(type)));
     }
 
     public static List<Class<? extends IntegrationEvent>> all() {

@@ -4,6 +4,7 @@ import com.omnicanal.support.contacts.ContactsConfiguration;
 import com.omnicanal.support.deadletter.DeadLetterConfiguration;
 import com.omnicanal.support.inbox.InboxConfiguration;
 import com.omnicanal.support.outbox.OutboxConfiguration;
+import com.omnicanal.support.privacy.PrivacyConfiguration;
 import com.omnicanal.support.problem.ProblemHandling;
 import com.omnicanal.support.problem.ProblemWriter;
 import com.omnicanal.support.problem.RequestSizeLimitFilter;
@@ -20,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** What every Omnicanal service gets by depending on service-support. */
 @AutoConfiguration
 @Import({SecurityConfiguration.class, OutboxConfiguration.class, InboxConfiguration.class,
-        DeadLetterConfiguration.class, ContactsConfiguration.class})
+        DeadLetterConfiguration.class, ContactsConfiguration.class, PrivacyConfiguration.class})
 public class ServiceSupportAutoConfiguration {
 
     @Bean

@@ -3,6 +3,7 @@ package com.omnicanal.support.contacts;
 import com.omnicanal.events.profile.ProfileCreated;
 import com.omnicanal.events.profile.ProfileMerged;
 import com.omnicanal.events.profile.ProfileUpdated;
+import com.omnicanal.support.privacy.ErasureParticipant;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -14,7 +15,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /** The contact read model: newer versions win, older or repeated events change nothing. */
-public class ContactCards {
+public class ContactCards implements ErasureParticipant {
 
     private final MongoTemplate mongo;
 
@@ -36,6 +37,11 @@ public class ContactCards {
     void merged(ProfileMerged event) {
         mongo.updateFirst(query(where("_id").is(event.mergedProfileId())),
                 new Update().set("mergedInto", event.profileId()).set("updatedAt", Instant.now()), ContactCard.class);
+    }
+
+    @Override
+    public void erase(String profileId) {
+        mongo.remove(query(where("_id").is(profileId)), ContactCard.class);
     }
 
     Optional<ContactCard> find(String profileId) {

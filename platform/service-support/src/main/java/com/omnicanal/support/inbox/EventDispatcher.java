@@ -1,6 +1,7 @@
 package com.omnicanal.support.inbox;
 
 import com.omnicanal.events.EventHeaders;
+import com.omnicanal.events.EventTypes;
 import com.omnicanal.events.IntegrationEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,7 @@ public class EventDispatcher implements Consumer<Message<byte[]>> {
     public void accept(Message<byte[]> message) {
         String type = header(message, EventHeaders.TYPE);
         String id = header(message, EventHeaders.ID);
-        EventHandler handler = handlers.get(type);
+        EventHandler handler = type == null ? null : handlers.get(EventTypes.registered(type));
         if (handler == null || id == null) {
             log.debug("ignoring event {} of type {}: no handler here", id, type);
             return;

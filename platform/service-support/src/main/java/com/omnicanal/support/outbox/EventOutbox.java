@@ -30,8 +30,11 @@ public class EventOutbox {
     private final OutboxRelay relay;
     private final ObjectProvider<Tracer> tracer;
     private final String source;
+    private final String context;
 
-    EventOutbox(MongoTemplate mongo, JsonMapper json, OutboxRelay relay, ObjectProvider<Tracer> tracer, String source) {
+    EventOutbox(MongoTemplate mongo, JsonMapper json, OutboxRelay relay, ObjectProvider<Tracer> tracer, String source,
+                String context) {
+        this.context = context;
         this.mongo = mongo;
         this.json = json;
         this.relay = relay;
@@ -76,7 +79,7 @@ public class EventOutbox {
     }
 
     private OutboxEntry entry(String collection, String aggregateId, IntegrationEvent event) {
-        String type = EventTypes.typeOf(event.getClass());
+        String type = EventTypes.concrete(event.getClass(), context);
         Instant now = Instant.now();
         return new OutboxEntry(UUID.randomUUID().toString(), type, EventTypes.exchangeOf(type), source,
                 event.subject(), now, json.writeValueAsString(event), collection, aggregateId, traceparent(), now);

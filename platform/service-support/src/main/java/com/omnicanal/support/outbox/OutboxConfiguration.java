@@ -32,7 +32,8 @@ public class OutboxConfiguration {
 
     @Bean
     EventOutbox eventOutbox(MongoTemplate mongo, JsonMapper json, OutboxRelay relay, ObjectProvider<Tracer> tracer,
-                            @Value("${spring.application.name}") String application) {
-        return new EventOutbox(mongo, json, relay, tracer, "/omnicanal/" + application);
+                            @Value("${spring.application.name}") String application,
+                            @Value("${omni.events.source}") String context) {
+        return new EventOutbox(mongo, json, relay, tracer, "/omnicanal/" + application, context);
     }
 }
