@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Shared by ./omni and the infra/local scripts: profile ports, work dirs, JDK discovery, secrets, processes.
+# Sourced, not run. Expects OMNI_HOME; OMNI_PROFILE is "up" (default) or "test" (see docs/local-contract.md).
+
+OMNI_PROFILE=${OMNI_PROFILE:-up}
+case "$OMNI_PROFILE" in
+  up)   RABBIT_PORT=5672; RABBIT_MGMT_PORT=15672; RABBIT_DIST_PORT=25672; RABBIT_NODE=omni@localhost
+        KC_PORT=8180; KC_MGMT_PORT=9180; MONGO_PORT=27017 ;;
+  test) RABBIT_PORT=5673; RABBIT_MGMT_PORT=15673; RABBIT_DIST_PORT=25673; RABBIT_NODE=omni-test@localhost
+        KC_PORT=8190; KC_MGMT_PORT=9190; MONGO_PORT=27018 ;;
+  *) echo "OMNI_PROFILE must be up or test, not '$OMNI_PROFILE'" >&2; exit 2 ;;
+esac
+KC_VERSION=26.5.5
+WORK="$OMNI_HOME/.omni/$OMNI_PROFILE"
+RUN="$WORK/run"
+LOGS="$WORK/logs"
+mkdir -p "$RUN" "$LOGS"
+
+say() { printf '\033[1m%s\033[0m\n' "$*"; }
+fail() { printf '\033[31m%s\033[0m\n' "$*" >&2; exit 1; }
+
+# The major version of the java in a JDK home (0 when it is not one).
+java_major() {
+  [ -x "$1/bin/java" ] || { echo 0; return; }
+  "$1/bin/java" -version 2>&1 | head -1 | sed -E 's/.*version "([0-9]+).*/\1/; t; s/.*/0/'
+}
+
+# Exports JAVA_HOME as a JDK >= 21: the given one if new enough, else the newest under /usr/lib/jvm.
+find_jdk() {
+  if [ -n "${JAVA_HOME:-}" ] && [ "$(java_major "$JAVA_HOME")" -ge 21 ]; then return; fi
+  local best="" best_major=0 home major
+  for home in /usr/lib/jvm/*; do
+    [ -d "$home" ] && [ -x "$home/bin/javac" ] || continue
+    major=$(java_major "$home")
+    if [ "$major" -gt "$best_major" ]; then best=$home; best_major=$major; fi
+  done
+  [ "$best_major" -ge 21 ] || fail "No JDK >= 21 found (JAVA_HOME or /usr/lib/jvm/*). Install one, e.g. Temurin 21 or 25."
+  export JAVA_HOME="$best"
+}
+
+random_secret() { head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32; }
+
+# Generates this profile's secrets once (mode 600) and exports them.
+load_secrets() {
+  local file="$WORK/secrets.env"
+  if [ ! -f "$file" ]; then
+    umask 077
+    cat > "$file" <<SECRETS
+RABBITMQ_USERNAME=omni
+RABBITMQ_PASSWORD=$(random_secret)
+KC_BOOTSTRAP_ADMIN_USERNAME=admin
+KC_BOOTSTRAP_ADMIN_PASSWORD=$(random_secret)
+OMNI_SERVICES_CLIENT_SECRET=$(random_secret)
+PARTNER_DEMO_CLIENT_SECRET=$(random_secret)
+IDENTIFIER_HASH_KEY=$(random_secret)
+SECRETS
+    umask 022
+  fi
+  set -a; . "$file"; set +a
+}
+
+# Exports what services and tests read (docs/local-contract.md).
+export_endpoints() {
+  if [ -n "${OMNI_EXTERNAL_MONGODB_URI:-}" ]; then
+    export MONGODB_URI="$OMNI_EXTERNAL_MONGODB_URI"
+  else
+    export MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT"
+  fi
+  export RABBITMQ_HOST=127.0.0.1 RABBITMQ_PORT=$RABBIT_PORT RABBITMQ_MANAGEMENT_PORT=$RABBIT_MGMT_PORT
+  export KEYCLOAK_URL="http://localhost:$KC_PORT"
+  export KEYCLOAK_ISSUER_URI="$KEYCLOAK_URL/realms/omnicanal"
+}
+
+pidfile() { echo "$RUN/$1.pid"; }
+
+running() {
+  local file; file=$(pidfile "$1")
+  [ -f "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null
+}
+
+# Starts a command in its own process group, logging to $LOGS/NAME.log.
+start_bg() {
+  local name=$1; shift
+  setsid nohup "$@" > "$LOGS/$name.log" 2>&1 < /dev/null &
+  echo $! > "$(pidfile "$name")"
+}
+
+# Stops a process group started by start_bg: TERM, then KILL after a grace period.
+stop_bg() {
+  local name=$1 grace=${2:-30} file pid
+  file=$(pidfile "$name")
+  [ -f "$file" ] || return 0
+  pid=$(cat "$file")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 "$grace"); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  fi
+  rm -f "$file"
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_port() {
+  local port=$1 timeout=$2 name=$3
+  for _ in $(seq 1 "$timeout"); do port_open "$port" && return 0; running "$name" || break; sleep 1; done
+  fail "$name did not open port $port within ${timeout}s; see $LOGS/$name.log"
+}
+
+wait_http() {
+  local url=$1 timeout=$2 name=$3
+  for _ in $(seq 1 "$timeout"); do
+    curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null && return 0
+    running "$name" || fail "$name exited while starting; see $LOGS/$name.log"
+    sleep 1
+  done
+  fail "$name not ready at $url within ${timeout}s; see $LOGS/$name.log"
+}
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
