@@ -1,0 +1,2 @@
+/** Request ids on every request and response. */
+package com.omnicanal.gateway.requestid;
