@@ -1,0 +1,53 @@
+package com.omnicanal.gateway;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A backend stand-in (not our infrastructure) that answers 200 and remembers the last request's headers. */
+final class StubBackend implements AutoCloseable {
+
+    private final HttpServer server;
+    private final AtomicReference<Headers> lastHeaders = new AtomicReference<>();
+    private final AtomicReference<String> lastPath = new AtomicReference<>();
+
+    StubBackend(String name) {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", exchange -> {
+            lastHeaders.set(exchange.getRequestHeaders());
+            lastPath.set(exchange.getRequestURI().getPath());
+            byte[] body = ("{\"backend\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    Headers lastHeaders() {
+        return lastHeaders.get();
+    }
+
+    String lastPath() {
+        return lastPath.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
