@@ -8,6 +8,7 @@ import com.omnicanal.events.profile.ProfileErased;
 import com.omnicanal.events.profile.ProfileMerged;
 import com.omnicanal.events.profile.ProfileUnmerged;
 import com.omnicanal.events.profile.ProfileUpdated;
+import com.omnicanal.events.profile.SegmentMembershipChanged;
 
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ public final class EventTypes {
 
     private static final List<Class<? extends IntegrationEvent>> ALL = List.of(
             ProfileCreated.class, ProfileUpdated.class, ProfileMerged.class, ProfileUnmerged.class,
-            ConsentChanged.class, ActivityRecorded.class, ProfileErased.class, ErasureConfirmed.class);
+            ConsentChanged.class, ActivityRecorded.class, ProfileErased.class, SegmentMembershipChanged.class,
+            ErasureConfirmed.class);
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventTypes::typeOf, Function.identity()));

@@ -86,7 +86,7 @@ class Activities {
                 : identity.resolveProfileId(identifiers(input), input.channel() == null ? caller.client() : input.channel(),
                 caller.actor());
         String id = caller.client() + ":" + input.id();
-        ActivitySummary after = profiles.requireActive(profileId).activity().record(input.type().equals("purchase"),
+        ActivitySummary after = profiles.requireActive(profileId).activity().record(input.type(), input.amount(),
                 input.occurredAt());
         Instant now = Instant.now();
         ActivityRecorded event = new ActivityRecorded(profileId, id, input.type(), input.occurredAt(), input.channel(),
@@ -101,7 +101,7 @@ class Activities {
             return new Result(input.id(), "duplicate", profileId);
         }
         profiles.update(profileId, p -> new Change(new Update().set("activity",
-                p.activity().record(input.type().equals("purchase"), input.occurredAt())), List.of()));
+                p.activity().record(input.type(), input.amount(), input.occurredAt())), List.of()));
         return new Result(input.id(), "recorded", profileId);
     }
 

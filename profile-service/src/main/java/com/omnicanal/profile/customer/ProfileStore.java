@@ -2,6 +2,7 @@ package com.omnicanal.profile.customer;
 
 import com.omnicanal.events.IntegrationEvent;
 import com.omnicanal.support.outbox.EventOutbox;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -28,10 +29,16 @@ public class ProfileStore {
 
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
+    private final ApplicationEventPublisher local;
 
-    ProfileStore(MongoTemplate mongo, EventOutbox outbox) {
+    ProfileStore(MongoTemplate mongo, EventOutbox outbox, ApplicationEventPublisher local) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.local = local;
+    }
+
+    /** Told in-process after every successful write, so derived state (segments) follows at once. */
+    public record ProfileChanged(Profile profile) {
     }
 
     /** A change computed from the current profile: the update to apply and the events it produces. */
@@ -43,8 +50,10 @@ public class ProfileStore {
     }
 
     public Profile create(Profile profile, List<? extends IntegrationEvent> events) {
-        return outbox.publish(Profile.COLLECTION, profile.id(), events,
+        Profile created = outbox.publish(Profile.COLLECTION, profile.id(), events,
                 pending -> mongo.insert(profile.withOutbox(pending.ids())));
+        local.publishEvent(new ProfileChanged(created));
+        return created;
     }
 
     public Optional<Profile> find(String id) {
@@ -73,6 +82,7 @@ public class ProfileStore {
             }
             Profile updated = apply(current, next);
             if (updated != null) {
+                local.publishEvent(new ProfileChanged(updated));
                 return updated;
             }
         }

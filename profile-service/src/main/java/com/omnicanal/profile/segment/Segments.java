@@ -1,0 +1,101 @@
+package com.omnicanal.profile.segment;
+
+import com.omnicanal.profile.customer.Profile;
+import com.omnicanal.profile.customer.ProfileStatus;
+import com.omnicanal.profile.customer.ProfileStore.ProfileChanged;
+import com.omnicanal.support.problem.InvalidRequestException;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Dynamic segments: membership follows every profile change at once; a sweep re-checks time-based conditions
+ * (e.g. "no store visit in 90 days") and builds new segments over existing profiles.
+ */
+@Service
+class Segments {
+
+    private final MongoTemplate mongo;
+    private final SegmentRules rules;
+    private final Memberships memberships;
+    private final List<Segment> cache = new CopyOnWriteArrayList<>();
+
+    Segments(MongoTemplate mongo, SegmentRules rules, Memberships memberships) {
+        this.mongo = mongo;
+        this.rules = rules;
+        this.memberships = memberships;
+    }
+
+    Segment create(String id, String name, String description, String match, List<Condition> conditions, String actor) {
+        List<com.omnicanal.support.problem.ProblemHandling.InvalidField> problems = rules.problems(conditions);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        Segment segment = new Segment(id, name, description, "any".equals(match) ? "any" : "all", conditions, 0,
+                Segment.BUILDING, Instant.now(), actor, Set.of());
+        try {
+            mongo.insert(segment);
+        } catch (DuplicateKeyException e) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "segment " + id + " exists");
+        }
+        refresh();
+        Thread.ofVirtual().name("segment-build-" + id).start(() -> build(segment));
+        return segment;
+    }
+
+    List<Segment> all() {
+        return mongo.findAll(Segment.class);
+    }
+
+    Optional<Segment> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Segment.class));
+    }
+
+    Stream<SegmentMember> members(String id) {
+        return mongo.stream(query(where("segmentId").is(id)), SegmentMember.class);
+    }
+
+    @EventListener
+    void onProfileChanged(ProfileChanged changed) {
+        if (cache.isEmpty() && mongo.estimatedCount(Segment.class) > 0) {
+            refresh();
+        }
+        Instant now = Instant.now();
+        cache.forEach(segment -> memberships.reconcile(segment, changed.profile(), now));
+    }
+
+    /** Time moves members in and out without any profile changing: re-check every profile regularly. */
+    @Scheduled(fixedDelayString = "${omni.segments.sweep-interval:1h}", initialDelayString = "${omni.segments.sweep-interval:1h}")
+    void sweep() {
+        refresh();
+        cache.forEach(this::build);
+    }
+
+    private void build(Segment segment) {
+        Instant now = Instant.now();
+        try (Stream<Profile> profiles = mongo.stream(query(where("status").is(ProfileStatus.ACTIVE)), Profile.class)) {
+            profiles.forEach(profile -> memberships.reconcile(segment, profile, now));
+        }
+        mongo.updateFirst(query(where("_id").is(segment.id())), new Update().set("state", Segment.READY), Segment.class);
+    }
+
+    private void refresh() {
+        cache.clear();
+        cache.addAll(all());
+    }
+}
