@@ -15,7 +15,7 @@ start() {
   [ -f "$JAR" ] || fail "$JAR is missing: build it with mvn -pl platform/mongo-wire -am install -DskipTests"
   local storage=()
   if [ "$OMNI_PROFILE" = up ]; then storage=(--file "$WORK/mongo/omnicanal.mv"); fi
-  start_bg mongo "$JAVA_HOME/bin/java" -Xmx1g -jar "$JAR" --port "$MONGO_PORT" "${storage[@]}"
+  start_bg mongo "$JAVA_HOME/bin/java" "-Xmx${OMNI_MONGO_HEAP:-1g}" -jar "$JAR" --port "$MONGO_PORT" "${storage[@]}"
   wait_port "$MONGO_PORT" 60 mongo
 }
 

@@ -1,6 +1,7 @@
 package com.omnicanal.e2e;
 
 import com.omnicanal.testing.Infrastructure;
+import com.omnicanal.testing.ServiceProcess;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ final class Stack implements AutoCloseable {
         return env;
     }
 
-    static Path root() {
+    public static Path root() {
         String home = System.getenv("OMNI_HOME");
         Path dir = home != null ? Path.of(home) : Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("infra"))) {

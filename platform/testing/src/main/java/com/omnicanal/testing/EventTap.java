@@ -32,6 +32,18 @@ public final class EventTap {
         throw new AssertionError("no matching event on " + queue + " within " + timeout);
     }
 
+    /** How many events arrive within {@code timeout}, stopping early once {@code expected} have. */
+    public long count(Duration timeout, long expected) {
+        Instant deadline = Instant.now().plus(timeout);
+        long seen = 0;
+        while (seen < expected && Instant.now().isBefore(deadline)) {
+            if (template.receive(queue, 500) != null) {
+                seen++;
+            }
+        }
+        return seen;
+    }
+
     /** The first event of {@code type} about {@code subject}. */
     public Message await(String type, String subject) {
         return await(m -> type.equals(header(m, "ce-type")) && subject.equals(header(m, "ce-subject")),

@@ -141,7 +141,10 @@ public class IdentityResolver {
         Instant now = Instant.now();
         known.forEach((candidate, link) -> links.touch(link, candidate.verified(), now));
         List<Candidate> fresh = screened.usable().stream().filter(c -> !known.containsKey(c)).toList();
-        attach(target, fresh, traits, ignored, now);
+        boolean traitsGiven = traits.name() != null || traits.language() != null || traits.timezone() != null;
+        if (!fresh.isEmpty() || traitsGiven || !mergeIds.isEmpty()) {
+            attach(target, fresh, traits, ignored, now); // the hot path (all known, nothing new) writes nothing
+        }
         return Optional.of(new IdentifyResponse(target, false, mergeIds, ignored, conflicts));
     }
 

@@ -1,6 +1,4 @@
-package com.omnicanal.e2e;
-
-import com.omnicanal.testing.Http;
+package com.omnicanal.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One of our runnable jars started as a real process, the way {@code ./omni up} runs it. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private final String module;
     private final int port;
@@ -27,16 +25,23 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServiceProcess start(Path root, String module, Map<String, String> env) {
+    public static ServiceProcess start(Path root, String module, Map<String, String> env) {
+        return start(root, module, env, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"));
+    }
+
+    /** Starts {@code module}'s runnable jar with these JVM options (benchmarks want the full JIT). */
+    public static ServiceProcess start(Path root, String module, Map<String, String> env, List<String> jvmOptions) {
         Path jar = root.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT-exec.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the reactor builds it before e2e runs");
         }
         int port = freePort();
-        Path log = root.resolve("e2e/target/e2e-logs/" + module + ".log");
+        Path log = root.resolve("target/process-logs/" + module + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar",
-                jar.toString(), "--server.port=" + port));
+        List<String> command = new java.util.ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
         try {
             Files.createDirectories(log.getParent());
@@ -47,7 +52,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    void awaitReady(Duration timeout) {
+    public void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -61,7 +66,7 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(module + " not ready within " + timeout + "; see " + log);
     }
 
-    String url() {
+    public String url() {
         return "http://localhost:" + port;
     }
 

@@ -1,0 +1,142 @@
+package com.omnicanal.bench;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.omnicanal.testing.EventTap;
+import com.omnicanal.testing.Http;
+import com.omnicanal.testing.Infrastructure;
+import com.omnicanal.testing.ServiceProcess;
+import com.omnicanal.testing.TestBroker;
+import com.omnicanal.testing.Tokens;
+import org.bson.Document;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * {@code ./omni bench profiles}: issue #3's numbers on the embedded store, each beside a baseline measured in the
+ * same run — identify of a known identifier at 1M profiles vs the raw store lookup of the same key; activity
+ * ingestion in batches, every one published; segment count.
+ */
+public final class ProfilesBench {
+
+    private static final String DB = "bench-profiles";
+
+    private ProfilesBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int profiles = Integer.parseInt(System.getProperty("profiles", "1000000"));
+        int lookups = Integer.parseInt(System.getProperty("lookups", "20000"));
+        int activities = Integer.parseInt(System.getProperty("activities", "50000"));
+        int threads = Integer.parseInt(System.getProperty("threads", "4"));
+        Infrastructure infra = Infrastructure.get();
+        Report report = new Report();
+        try (MongoClient client = MongoClients.create(infra.mongoUri())) {
+            MongoDatabase db = client.getDatabase(DB);
+            db.drop();
+            long start = System.nanoTime();
+            long docs = Seed.profiles(db, profiles);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            report.add("store bulk insert (baseline)", "%,.0f docs/s (%,d docs in %.1f s)".formatted(docs / seconds, docs, seconds));
+            try (ServiceProcess service = ServiceProcess.start(Path.of(System.getenv("OMNI_HOME")), "profile-service",
+                    env(infra), List.of("-Xmx2g"))) {
+                service.awaitReady(Duration.ofMinutes(3));
+                identify(service.url(), db, profiles, lookups, threads, report);
+                ingest(service.url(), profiles, activities, report);
+                segment(service.url(), report);
+            }
+        }
+        report.print();
+    }
+
+    private static void identify(String url, MongoDatabase db, int profiles, int lookups, int threads, Report report)
+            throws Exception {
+        String token = Tokens.user("ana");
+        Latencies.measure(3_000, threads, i -> identifyOne(url, token, profiles)); // warm-up: JIT, caches
+        Latencies api = Latencies.measure(lookups, threads, i -> identifyOne(url, token, profiles));
+        MongoCollection<Document> identifiers = db.getCollection("identifiers");
+        Latencies raw = Latencies.measure(lookups, threads, i -> identifiers.find(
+                eq("_id", "email:" + Seed.email(ThreadLocalRandom.current().nextInt(profiles)))).first());
+        report.add("identify, known identifier (HTTP, %d threads)".formatted(threads), api);
+        report.add("raw store lookup of the same key (baseline)", raw);
+        report.add("identify p99 / raw lookup p99", "%.1fx   target: identify p99 <= 5 ms -> %s".formatted(
+                api.percentileMillis(99) / raw.percentileMillis(99), api.percentileMillis(99) <= 5 ? "MET" : "NOT MET"));
+    }
+
+    private static void identifyOne(String url, String token, int profiles) {
+        String body = "{\"identifiers\":[{\"type\":\"email\",\"value\":\"%s\"}]}".formatted(
+                Seed.email(ThreadLocalRandom.current().nextInt(profiles)));
+        Http.Response response = Http.post(url + "/api/profiles/identify", token, body);
+        if (response.status() != 200) {
+            throw new IllegalStateException("identify answered " + response.status() + ": " + response.body());
+        }
+    }
+
+    private static void ingest(String url, int profiles, int activities, Report report) throws Exception {
+        try (TestBroker broker = new TestBroker()) {
+            EventTap published = broker.tap("omni.profile", "omni.profile.activity-recorded.v1");
+            String token = Tokens.partnerDemo();
+            int batches = activities / 1_000;
+            String run = Long.toString(System.currentTimeMillis(), 36);
+            Latencies sent = Latencies.measure(batches, 2, b -> {
+                Http.Response response = Http.post(url + "/api/activities", token, batch(run, b, profiles));
+                if (response.status() != 200) {
+                    throw new IllegalStateException("activities answered " + response.status() + ": " + response.body());
+                }
+            });
+            double rate = batches * 1_000 / sent.seconds();
+            long seen = published.count(Duration.ofMinutes(3), batches * 1_000L);
+            report.add("activity ingestion (batches of 1,000, 2 senders)", "%,.0f activities/s   target >= 5,000/s -> %s"
+                    .formatted(rate, rate >= 5_000 ? "MET" : "NOT MET"));
+            report.add("activity-recorded events on the broker", "%,d of %,d".formatted(seen, batches * 1_000L));
+        }
+    }
+
+    private static String batch(String run, int b, int profiles) {
+        StringJoiner items = new StringJoiner(",", "{\"activities\":[", "]}");
+        String at = Instant.now().minusSeconds(60).toString();
+        for (int i = 0; i < 1_000; i++) {
+            int customer = ThreadLocalRandom.current().nextInt(profiles);
+            items.add("""
+                    {"id":"%s-%d-%d","type":"purchase","occurredAt":"%s","orderId":"o-%d-%d","amount":%d,"currency":"EUR",\
+                    "channel":"store","storeId":"madrid-01","customer":{"identifiers":[{"type":"email","value":"%s"}]}}"""
+                    .formatted(run, b, i, at, b, i, 10 + i % 200, Seed.email(customer)));
+        }
+        return items.toString();
+    }
+
+    private static void segment(String url, Report report) throws Exception {
+        String token = Tokens.user("marco");
+        String id = "bench-buyers-" + Long.toString(System.currentTimeMillis(), 36);
+        Http.post(url + "/api/segments", token, """
+                {"id":"%s","name":"Bought in the last 30 days","conditions":[
+                 {"field":"activity.lastPurchaseAt","op":"within_days","value":30}]}""".formatted(id));
+        Latencies count = Latencies.measure(200, 1, i -> Http.get(url + "/api/segments/" + id, token));
+        report.add("segment count (kept counter, read while it builds)", count);
+        long start = System.nanoTime();
+        String state = "building";
+        while (state.equals("building") && System.nanoTime() - start < Duration.ofMinutes(10).toNanos()) {
+            Thread.sleep(2_000);
+            state = Http.get(url + "/api/segments/" + id, token).json().get("state").asString();
+        }
+        long members = Http.get(url + "/api/segments/" + id, token).json().get("memberCount").asLong();
+        report.add("segment build over every profile", "%s after %.0f s, %,d members".formatted(state,
+                (System.nanoTime() - start) / 1e9, members));
+    }
+
+    private static Map<String, String> env(Infrastructure infra) {
+        return Map.of("MONGODB_URI", infra.mongoUri(), "PROFILE_DB", DB, "RABBITMQ_HOST", infra.rabbitHost(),
+                "RABBITMQ_PORT", String.valueOf(infra.rabbitPort()), "RABBITMQ_USERNAME", infra.rabbitUsername(),
+                "RABBITMQ_PASSWORD", infra.rabbitPassword(), "KEYCLOAK_ISSUER_URI", infra.issuerUri());
+    }
+}

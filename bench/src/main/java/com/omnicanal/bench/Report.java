@@ -1,0 +1,25 @@
+package com.omnicanal.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The lines a benchmark prints at the end, measurement beside its baseline. */
+final class Report {
+
+    private final List<String[]> lines = new ArrayList<>();
+
+    void add(String what, String result) {
+        lines.add(new String[]{what, result});
+    }
+
+    void add(String what, Latencies latencies) {
+        add(what, "p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms  (%,.0f ops/s)".formatted(latencies.percentileMillis(50),
+                latencies.percentileMillis(99), latencies.percentileMillis(99.9), latencies.perSecond()));
+    }
+
+    void print() {
+        System.out.println();
+        System.out.println("== results ==");
+        lines.forEach(l -> System.out.printf("  %-52s %s%n", l[0], l[1]));
+    }
+}
