@@ -49,7 +49,7 @@ public final class ProfilesBench {
             double seconds = (System.nanoTime() - start) / 1e9;
             report.add("store bulk insert (baseline)", "%,.0f docs/s (%,d docs in %.1f s)".formatted(docs / seconds, docs, seconds));
             try (ServiceProcess service = ServiceProcess.start(Path.of(System.getenv("OMNI_HOME")), "profile-service",
-                    env(infra), List.of("-Xmx2g"))) {
+                    env(infra), List.of("-Xmx2g", "-XX:+UseZGC"))) {
                 service.awaitReady(Duration.ofMinutes(3));
                 identify(service.url(), db, profiles, lookups, threads, report);
                 ingest(service.url(), profiles, activities, report);

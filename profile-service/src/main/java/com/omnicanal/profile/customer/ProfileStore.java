@@ -3,7 +3,9 @@ package com.omnicanal.profile.customer;
 import com.omnicanal.events.IntegrationEvent;
 import com.omnicanal.support.outbox.EventOutbox;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
@@ -35,6 +37,9 @@ public class ProfileStore {
         this.mongo = mongo;
         this.outbox = outbox;
         this.local = local;
+        // the guarded update queries {_id, version}: the embedded store uses an index only for that exact key set
+        mongo.indexOps(Profile.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                .on("version", Sort.Direction.ASC).unique().named("id_version"));
     }
 
     /** Told in-process after every successful write, so derived state (segments) follows at once. */

@@ -39,13 +39,18 @@ class IdentifierLinks {
         }
     }
 
+    /** Moves identifiers held by {@code from} to {@code to}, one read and write by {@code _id} each. */
     void repoint(Collection<String> keys, String from, String to) {
-        mongo.updateMulti(query(where("_id").in(keys).and("profileId").is(from)), new Update().set("profileId", to),
-                IdentifierLink.class);
+        heldBy(keys, from).forEach(key -> mongo.updateFirst(query(where("_id").is(key)),
+                new Update().set("profileId", to), IdentifierLink.class));
     }
 
     void release(Collection<String> keys, String profileId) {
-        mongo.remove(query(where("_id").in(keys).and("profileId").is(profileId)), IdentifierLink.class);
+        heldBy(keys, profileId).forEach(key -> mongo.remove(query(where("_id").is(key)), IdentifierLink.class));
+    }
+
+    private java.util.List<String> heldBy(Collection<String> keys, String profileId) {
+        return keys.stream().filter(key -> find(key).filter(l -> l.profileId().equals(profileId)).isPresent()).toList();
     }
 
     /** Records that an identifier was seen, at most every few minutes so hot lookups rarely write. */

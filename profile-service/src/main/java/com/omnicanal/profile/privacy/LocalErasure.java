@@ -30,8 +30,12 @@ class LocalErasure {
     void erase(String profileId) {
         Profile profile = mongo.findById(profileId, Profile.class);
         if (profile != null) {
-            List<String> keys = profile.identifiers().stream().map(ProfileIdentifier::key).toList();
-            mongo.remove(query(where("_id").in(keys).and("profileId").is(profileId)), "identifiers");
+            for (String key : profile.identifiers().stream().map(ProfileIdentifier::key).toList()) {
+                Document link = mongo.findById(key, Document.class, "identifiers"); // by _id: no scan
+                if (link != null && profileId.equals(link.getString("profileId"))) {
+                    mongo.remove(query(where("_id").is(key)), "identifiers");
+                }
+            }
         }
         mongo.updateFirst(query(where("_id").is(profileId)), new Update().set("status", ProfileStatus.ERASED)
                 .unset("name").unset("language").unset("timezone").unset("mergedInto").set("identifiers", List.of())

@@ -5,6 +5,8 @@ import com.omnicanal.events.profile.ProfileMerged;
 import com.omnicanal.events.profile.ProfileUpdated;
 import com.omnicanal.support.privacy.ErasureParticipant;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -21,6 +23,9 @@ public class ContactCards implements ErasureParticipant {
 
     ContactCards(MongoTemplate mongo) {
         this.mongo = mongo;
+        // compare-and-set queries {_id, version}: the embedded store uses an index only for that exact key set
+        mongo.indexOps(ContactCard.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                .on("version", Sort.Direction.ASC).unique().named("id_version"));
     }
 
     void created(ProfileCreated event) {
@@ -48,12 +53,27 @@ public class ContactCards implements ErasureParticipant {
         return Optional.ofNullable(mongo.findById(profileId, ContactCard.class));
     }
 
+    /** Applies a versioned change unless the card already holds that version or a newer one. */
     private void apply(String profileId, long version, Update update) {
         update.set("version", version).set("updatedAt", Instant.now()).unset("mergedInto");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            ContactCard current = mongo.findById(profileId, ContactCard.class);
+            if (current != null && current.version() >= version) {
+                return; // out-of-order or repeated delivery
+            }
+            if (current == null ? insert(profileId, update) : mongo.updateFirst(query(where("_id").is(profileId)
+                    .and("version").is(current.version())), update, ContactCard.class).getMatchedCount() == 1) {
+                return;
+            }
+        }
+    }
+
+    private boolean insert(String profileId, Update update) {
         try {
-            mongo.upsert(query(where("_id").is(profileId).and("version").lt(version)), update, ContactCard.class);
-        } catch (DuplicateKeyException newerOrSameVersionKept) {
-            // the card already holds this version or a newer one: out-of-order or repeated delivery
+            mongo.upsert(query(where("_id").is(profileId).and("version").is(-1L)), update, ContactCard.class);
+            return true;
+        } catch (DuplicateKeyException createdMeanwhile) {
+            return false;
         }
     }
 }

@@ -112,9 +112,13 @@ class OutboxRelay implements SmartLifecycle {
         return ready.size();
     }
 
+    /** Whether the aggregate carries the entry's mark (read by {@code _id} only: no scan on the embedded store). */
     private boolean marked(OutboxEntry entry) {
-        return mongo.exists(query(where("_id").is(entry.aggregateId()).and(PendingEvents.FIELD).is(entry.id())),
-                entry.aggregateCollection());
+        org.springframework.data.mongodb.core.query.Query byId = query(where("_id").is(entry.aggregateId()));
+        byId.fields().include(PendingEvents.FIELD);
+        org.bson.Document aggregate = mongo.findOne(byId, org.bson.Document.class, entry.aggregateCollection());
+        return aggregate != null && aggregate.getList(PendingEvents.FIELD, Object.class, java.util.List.of())
+                .contains(entry.id());
     }
 
     private void publishAndClear(List<OutboxEntry> entries) {
