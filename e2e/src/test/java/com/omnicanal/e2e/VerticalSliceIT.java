@@ -5,6 +5,7 @@ import com.omnicanal.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.List;
@@ -47,6 +48,28 @@ class VerticalSliceIT {
                 assertThat(seen.status()).as(path).isEqualTo(200);
                 assertThat(seen.json().get("name").asString()).isEqualTo("Lucía Pérez");
             });
+        }
+    }
+
+    @Test
+    void anErasureReachesEveryServiceAndCompletesWhenAllHaveConfirmed() {
+        Http.Response created = Http.post(stack.gateway() + "/api/profiles", Tokens.user("ana"), """
+                {"name":"Forget Me","email":"forget.me@example.com"}""");
+        String id = created.json().get("profileId").asString();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                Http.get(stack.gateway() + "/api/feedback/contacts/" + id, Tokens.user("ana")).status() == 200);
+
+        Http.Response requested = Http.post(stack.gateway() + "/api/privacy/" + id + "/erasure", Tokens.user("sofia"), "");
+        assertThat(requested.status()).isEqualTo(202);
+        String requestId = requested.json().get("requestId").asString();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "complete".equals(Http.get(stack.gateway()
+                + "/api/privacy/requests/" + requestId, Tokens.user("sofia")).json().get("state").asString()));
+        JsonNode done = Http.get(stack.gateway() + "/api/privacy/requests/" + requestId, Tokens.user("sofia")).json();
+        assertThat(done.get("confirmations").propertyNames()).containsExactlyInAnyOrder("profile-service",
+                "conversation-service", "campaign-service", "feedback-service");
+        for (String path : List.of("/api/conversations/contacts/", "/api/campaigns/contacts/", "/api/feedback/contacts/")) {
+            assertThat(Http.get(stack.gateway() + path + id, Tokens.user("ana")).status()).as(path).isEqualTo(404);
         }
     }
 
