@@ -1,5 +1,6 @@
 package com.omnicanal.support.config;
 
+import com.omnicanal.support.client.ServiceClientConfiguration;
 import com.omnicanal.support.contacts.ContactsConfiguration;
 import com.omnicanal.support.deadletter.DeadLetterConfiguration;
 import com.omnicanal.support.inbox.InboxConfiguration;
@@ -20,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** What every Omnicanal service gets by depending on service-support. */
 @AutoConfiguration
-@Import({SecurityConfiguration.class, OutboxConfiguration.class, InboxConfiguration.class,
+@Import({ServiceClientConfiguration.class, SecurityConfiguration.class, OutboxConfiguration.class, InboxConfiguration.class,
         DeadLetterConfiguration.class, ContactsConfiguration.class, PrivacyConfiguration.class})
 public class ServiceSupportAutoConfiguration {
 
