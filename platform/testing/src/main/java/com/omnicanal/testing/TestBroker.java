@@ -52,6 +52,7 @@ public final class TestBroker implements AutoCloseable {
     public EventTap tap(String exchange, String... routingKeys) {
         // not auto-delete: each receive() subscribes and cancels, which would delete an auto-delete queue
         Queue queue = new Queue("test.tap." + java.util.UUID.randomUUID(), false, true, false);
+        admin.declareExchange(new TopicExchange(exchange, true, false)); // as the publisher declares it; may not exist yet
         admin.declareQueue(queue);
         for (String key : routingKeys) {
             admin.declareBinding(BindingBuilder.bind(queue).to(new TopicExchange(exchange)).with(key));

@@ -1,0 +1,32 @@
+package com.omnicanal.conversation.inbox;
+
+import com.omnicanal.support.client.ServiceClients;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+import java.util.List;
+import java.util.Map;
+
+/** profile-service's identify, called with this service's own token: who wrote, as one profile across channels. */
+@Component
+class Profiles {
+
+    private final RestClient profiles;
+
+    Profiles(ServiceClients clients, @Value("${omni.services.profile-url}") String profileUrl) {
+        this.profiles = clients.to(profileUrl);
+    }
+
+    private record Identified(String profileId) {
+    }
+
+    /** The sender's profile; a channel that delivered the message has proven the identifier (verified). */
+    String identify(String type, String value, String name, String channel) {
+        Map<String, Object> body = Map.of(
+                "identifiers", List.of(Map.of("type", type, "value", value, "verified", true)),
+                "traits", name == null ? Map.of() : Map.of("name", name),
+                "source", channel);
+        return profiles.post().uri("/api/profiles/identify").body(body).retrieve().body(Identified.class).profileId();
+    }
+}

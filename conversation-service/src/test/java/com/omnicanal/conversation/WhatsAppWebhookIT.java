@@ -1,0 +1,163 @@
+package com.omnicanal.conversation;
+
+import com.omnicanal.testing.EventTap;
+import com.omnicanal.testing.Http;
+import com.omnicanal.testing.Infrastructure;
+import com.omnicanal.testing.OmniServiceTest;
+import com.omnicanal.testing.ServiceProcess;
+import com.omnicanal.testing.TestBroker;
+import com.omnicanal.testing.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * WhatsApp inbound through the real protocol: Meta's handshake, payloads signed as Meta signs them, the sender
+ * resolved by the real profile-service (its jar, as a process), one conversation, an event on the real broker.
+ */
+@OmniServiceTest
+class WhatsAppWebhookIT {
+
+    private static final String APP_SECRET = "test-app-secret-" + UUID.randomUUID();
+    private static final String VERIFY_TOKEN = "verify-" + UUID.randomUUID();
+    private static ServiceProcess profileService;
+    private static final TestBroker broker = new TestBroker();
+    private static EventTap events;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MongoTemplate mongo;
+
+    @DynamicPropertySource
+    static void channels(DynamicPropertyRegistry registry) {
+        registry.add("omni.channels.whatsapp.app-secret", () -> APP_SECRET);
+        registry.add("omni.channels.whatsapp.verify-token", () -> VERIFY_TOKEN);
+        registry.add("omni.services.profile-url", WhatsAppWebhookIT::profileServiceUrl);
+    }
+
+    @BeforeAll
+    static void tapEvents() {
+        events = broker.tap("omni.conversation", "omni.conversation.message-received.v1");
+    }
+
+    @AfterAll
+    static void stop() {
+        broker.close();
+        if (profileService != null) {
+            profileService.close();
+        }
+    }
+
+    @Test
+    void metasVerificationHandshakeEchoesTheChallengeOnlyForTheRightToken() {
+        Http.Response ok = Http.get(url("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=" + VERIFY_TOKEN
+                + "&hub.challenge=1158201444"), null);
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("1158201444");
+        assertThat(Http.get(url("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1"), null)
+                .status()).isEqualTo(403);
+    }
+
+    @Test
+    void aSignedMessageJoinsTheSendersConversationOnceEvenWhenReplayed() {
+        String phone = "346" + String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L));
+        String messageId = "wamid." + UUID.randomUUID();
+        String payload = payload(phone, messageId, "Hola, mi pedido no ha llegado");
+
+        assertThat(post(payload, sign(payload)).status()).isEqualTo(200);
+        assertThat(post(payload, sign(payload)).status()).as("a provider replay is accepted").isEqualTo(200);
+
+        String profileId = Http.get(profileServiceUrl() + "/api/profiles?identifier=whatsapp:%2B" + phone,
+                Tokens.user("ana")).json().get("profileId").asString();
+        JsonNode conversation = Http.get(url("/api/conversations?profileId=" + profileId), Tokens.user("ana")).json();
+        assertThat(conversation.get("channels").get(0).asString()).isEqualTo("whatsapp");
+        assertThat(conversation.get("messages")).hasSize(1);
+        assertThat(conversation.get("messages").get(0).get("text").asString()).isEqualTo("Hola, mi pedido no ha llegado");
+        assertThat(conversation.get("messages").get(0).get("senderName").asString()).isEqualTo("Lucía");
+        assertThat(EventTap.body(events.await("omni.conversation.message-received.v1", profileId))).contains(messageId);
+    }
+
+    @Test
+    void aForgedOrMissingSignatureIsRefusedAndNothingIsStored() {
+        long before = mongo.getCollection("messages").countDocuments();
+        String payload = payload("34611111111", "wamid.forged-" + UUID.randomUUID(), "forged");
+
+        Http.Response forged = post(payload, "sha256=" + "0".repeat(64));
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.isProblem()).isTrue();
+        assertThat(post(payload, null).status()).isEqualTo(401);
+        assertThat(post(payload.replace("forged", "tampered"), sign(payload)).status()).isEqualTo(401);
+        assertThat(mongo.getCollection("messages").countDocuments()).isEqualTo(before);
+    }
+
+    private Http.Response post(String payload, String signature) {
+        Map<String, String> headers = signature == null ? Map.of("Content-Type", "application/json")
+                : Map.of("Content-Type", "application/json", "X-Hub-Signature-256", signature);
+        return Http.send("POST", url("/webhooks/whatsapp"), null, headers, payload);
+    }
+
+    private static String payload(String phone, String messageId, String text) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages",
+                "value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881",
+                "phone_number_id":"106540352242922"},"contacts":[{"profile":{"name":"Lucía"},"wa_id":"%1$s"}],
+                "messages":[{"from":"%1$s","id":"%2$s","timestamp":"%3$d","type":"text","text":{"body":"%4$s"}}]}}]}]}"""
+                .formatted(phone, messageId, Instant.now().getEpochSecond(), text);
+    }
+
+    /** Signs the way Meta does: HMAC-SHA256 of the raw body with the app secret, hex, prefixed. */
+    private static String sign(String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static synchronized String profileServiceUrl() {
+        if (profileService == null) {
+            Infrastructure infra = Infrastructure.get();
+            profileService = ServiceProcess.start(root(), "profile-service", Map.of("MONGODB_URI", infra.mongoUri(),
+                    "PROFILE_DB", "conversation-it-profiles-" + UUID.randomUUID().toString().substring(0, 8),
+                    "RABBITMQ_HOST", infra.rabbitHost(), "RABBITMQ_PORT", String.valueOf(infra.rabbitPort()),
+                    "RABBITMQ_USERNAME", infra.rabbitUsername(), "RABBITMQ_PASSWORD", infra.rabbitPassword(),
+                    "KEYCLOAK_ISSUER_URI", infra.issuerUri()));
+            profileService.awaitReady(Duration.ofMinutes(3));
+        }
+        return profileService.url();
+    }
+
+    private static Path root() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (!Files.isDirectory(dir.resolve("profile-service"))) {
+            dir = dir.getParent();
+        }
+        return dir;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
