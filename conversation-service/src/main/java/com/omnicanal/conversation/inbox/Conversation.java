@@ -9,7 +9,7 @@ import java.util.Set;
 /** One customer's conversation, whatever the channels it runs over. */
 @Document(Conversation.COLLECTION)
 record Conversation(@Id String id, String profileId, String status, Set<String> channels, String lastInboundChannel,
-                    Instant openedAt, Instant lastMessageAt) {
+                    Instant openedAt, Instant lastMessageAt, java.util.Map<String, Instant> lastInboundAt) {
 
     static final String COLLECTION = "conversations";
 }

@@ -47,8 +47,20 @@ public class Inbox {
             return;
         }
         mongo.updateFirst(query(where("_id").is(conversationId)), new Update().addToSet("channels", message.channel())
-                .set("lastInboundChannel", message.channel()).max("lastMessageAt", message.receivedAt()),
-                Conversation.class);
+                .set("lastInboundChannel", message.channel()).max("lastMessageAt", message.receivedAt())
+                .max("lastInboundAt." + message.channel(), message.receivedAt()), Conversation.class);
+    }
+
+    /** When the customer last wrote on each channel, in their open conversation (empty when there is none). */
+    public java.util.Map<String, Instant> lastInbound(String profileId) {
+        OpenConversation open = mongo.findById(profileId, OpenConversation.class);
+        Conversation conversation = open == null ? null : mongo.findById(open.conversationId(), Conversation.class);
+        return conversation == null || conversation.lastInboundAt() == null ? java.util.Map.of() : conversation.lastInboundAt();
+    }
+
+    /** The customer's open conversation, opened for an outbound message when there is none. */
+    public String conversationFor(String profileId, String channel) {
+        return openConversation(profileId, new InboundMessage(channel, "-", null, null, null, null, Instant.now()));
     }
 
     private String openConversation(String profileId, InboundMessage message) {
@@ -63,7 +75,7 @@ public class Inbox {
             return mongo.findById(profileId, OpenConversation.class).conversationId();
         }
         mongo.insert(new Conversation(id, profileId, "open", Set.of(message.channel()), message.channel(),
-                Instant.now(), message.receivedAt()));
+                Instant.now(), message.receivedAt(), java.util.Map.of()));
         return id;
     }
 }

@@ -1,6 +1,7 @@
 package com.omnicanal.events;
 
 import com.omnicanal.events.conversation.MessageReceived;
+import com.omnicanal.events.conversation.MessageSent;
 import com.omnicanal.events.privacy.ErasureConfirmed;
 import com.omnicanal.events.profile.ActivityRecorded;
 import com.omnicanal.events.profile.ConsentChanged;
@@ -23,7 +24,7 @@ public final class EventTypes {
     private static final List<Class<? extends IntegrationEvent>> ALL = List.of(
             ProfileCreated.class, ProfileUpdated.class, ProfileMerged.class, ProfileUnmerged.class,
             ConsentChanged.class, ActivityRecorded.class, ProfileErased.class, SegmentMembershipChanged.class,
-            ErasureConfirmed.class, MessageReceived.class);
+            ErasureConfirmed.class, MessageReceived.class, MessageSent.class);
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventTypes::typeOf, Function.identity()));

@@ -25,17 +25,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * WhatsApp inbound through the real protocol: Meta's handshake, payloads signed as Meta signs them, the sender
- * resolved by the real profile-service (its jar, as a process), one conversation, an event on the real broker.
+ * WhatsApp inbound through the real protocol (Meta's handshake, payloads signed as Meta signs them) and outbound
+ * dispatch, against the real profile-service (its jar, as a process) for identity and reachability.
  */
 @OmniServiceTest
-class WhatsAppWebhookIT {
+class OmnichannelIT {
 
     private static final String APP_SECRET = "test-app-secret-" + UUID.randomUUID();
     private static final String VERIFY_TOKEN = "verify-" + UUID.randomUUID();
@@ -52,12 +53,13 @@ class WhatsAppWebhookIT {
     static void channels(DynamicPropertyRegistry registry) {
         registry.add("omni.channels.whatsapp.app-secret", () -> APP_SECRET);
         registry.add("omni.channels.whatsapp.verify-token", () -> VERIFY_TOKEN);
-        registry.add("omni.services.profile-url", WhatsAppWebhookIT::profileServiceUrl);
+        registry.add("omni.services.profile-url", OmnichannelIT::profileServiceUrl);
     }
 
     @BeforeAll
     static void tapEvents() {
-        events = broker.tap("omni.conversation", "omni.conversation.message-received.v1");
+        events = broker.tap("omni.conversation", "omni.conversation.message-received.v1",
+                "omni.conversation.message-sent.v1");
     }
 
     @AfterAll
@@ -108,6 +110,90 @@ class WhatsAppWebhookIT {
         assertThat(post(payload, null).status()).isEqualTo(401);
         assertThat(post(payload.replace("forged", "tampered"), sign(payload)).status()).isEqualTo(401);
         assertThat(mongo.getCollection("messages").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void aReplyInsideTheWhatsAppWindowGoesFreeFormOnWhatsAppIntoTheSameThread() {
+        String phone = newPhone();
+        String payload = payload(phone, "wamid." + UUID.randomUUID(), "¿Dónde está mi pedido?");
+        assertThat(post(payload, sign(payload)).status()).isEqualTo(200);
+        String profileId = profileOf("whatsapp:%2B" + phone);
+
+        Http.Response sent = dispatch(UUID.randomUUID().toString(), profileId, "service", null, null);
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        assertThat(sent.json().get("channel").asString()).isEqualTo("whatsapp");
+        assertThat(sent.json().get("kind").asString()).isEqualTo("free-form");
+        assertThat(sent.json().get("decisions").toString()).contains("inside the 24-hour window");
+        JsonNode thread = Http.get(url("/api/conversations?profileId=" + profileId), Tokens.user("ana")).json();
+        assertThat(thread.get("messages").findValuesAsString("direction")).containsExactly("inbound", "outbound");
+        assertThat(EventTap.body(events.await("omni.conversation.message-sent.v1", profileId))).contains("whatsapp");
+    }
+
+    @Test
+    void outsideTheWindowWhatsAppNeedsATemplateOtherwiseTheNextChannelIsUsed() {
+        String phone = "+" + newPhone();
+        String profileId = Http.post(profileServiceUrl() + "/api/profiles/identify", Tokens.user("ana"), """
+                {"identifiers":[{"type":"whatsapp","value":"%1$s"},{"type":"phone","value":"%1$s"}]}""".formatted(phone))
+                .json().get("profileId").asString();
+
+        Http.Response fallback = dispatch(UUID.randomUUID().toString(), profileId, "service", null, null);
+        assertThat(fallback.json().get("channel").asString()).isEqualTo("sms");
+        assertThat(fallback.json().get("decisions").toString()).contains("whatsapp: skipped, outside the 24-hour window");
+
+        Http.Response template = dispatch(UUID.randomUUID().toString(), profileId, "service", null, "order_update");
+        assertThat(template.json().get("channel").asString()).isEqualTo("whatsapp");
+        assertThat(template.json().get("kind").asString()).isEqualTo("template");
+    }
+
+    @Test
+    void withoutConsentAMarketingMessageIsRefusedWithItsReasonsAndARetriedRequestGetsTheSameAnswer() {
+        String phone = "+" + newPhone();
+        String profileId = Http.post(profileServiceUrl() + "/api/profiles/identify", Tokens.user("ana"), """
+                {"identifiers":[{"type":"phone","value":"%s"}]}""".formatted(phone)).json().get("profileId").asString();
+        String requestId = UUID.randomUUID().toString();
+
+        Http.Response refused = dispatch(requestId, profileId, "marketing", null, null);
+        assertThat(refused.status()).isEqualTo(202);
+        assertThat(refused.json().get("status").asString()).isEqualTo("refused");
+        assertThat(refused.json().get("decisions").toString()).contains("consent-missing");
+
+        Http.Response service = dispatch("svc-" + requestId, profileId, "service", List.of("email", "sms"), null);
+        Http.Response again = dispatch("svc-" + requestId, profileId, "service", List.of("email", "sms"), null);
+        assertThat(again.json().get("messageId").asString()).isEqualTo(service.json().get("messageId").asString());
+        assertThat(service.json().get("channel").asString()).isEqualTo("sms");
+    }
+
+    @Test
+    void badDispatchRequestsNameTheirProblemsAndCustomersMayNotDispatch() {
+        Http.Response bad = Http.post(url("/api/messages/dispatch"), Tokens.user("ana"),
+                "{\"requestId\":\"\",\"purpose\":\"spam\",\"text\":\"\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").findValuesAsString("field")).contains("requestId", "profileId", "purpose", "text");
+        assertThat(dispatch(UUID.randomUUID().toString(), "no-such-profile", "service", null, null).status()).isEqualTo(400);
+        assertThat(Http.post(url("/api/messages/dispatch"), Tokens.user("carla"), "{}").status()).isEqualTo(403);
+    }
+
+    private Http.Response dispatch(String requestId, String profileId, String purpose, List<String> channels,
+                                   String template) {
+        Map<String, Object> request = new java.util.HashMap<>(Map.of("requestId", requestId, "profileId", profileId,
+                "purpose", purpose, "text", "Tu pedido llega mañana"));
+        if (channels != null) {
+            request.put("channels", channels);
+        }
+        if (template != null) {
+            request.put("template", template);
+        }
+        String body = new tools.jackson.databind.json.JsonMapper().writeValueAsString(request);
+        return Http.post(url("/api/messages/dispatch"), Tokens.services(), body);
+    }
+
+    private String profileOf(String identifier) {
+        return Http.get(profileServiceUrl() + "/api/profiles?identifier=" + identifier, Tokens.user("ana")).json()
+                .get("profileId").asString();
+    }
+
+    private static String newPhone() {
+        return "346" + String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L));
     }
 
     private Http.Response post(String payload, String signature) {

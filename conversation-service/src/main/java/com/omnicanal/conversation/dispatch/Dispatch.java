@@ -1,0 +1,16 @@
+package com.omnicanal.conversation.dispatch;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The outcome of one dispatch request and every decision that led to it. */
+@Document(Dispatch.COLLECTION)
+record Dispatch(@Id String requestId, String profileId, String purpose, String status, String channel, String kind,
+                String messageId, List<String> decisions, Instant deferredUntil, Instant at) {
+
+    static final String COLLECTION = "dispatches";
+    static final String SENDING = "sending";
+}
