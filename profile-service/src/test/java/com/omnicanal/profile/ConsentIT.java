@@ -78,6 +78,25 @@ class ConsentIT {
     }
 
     @Test
+    void theChannelTheCustomerAnswersOnRanksFirstAndShowsOnTheTimeline() {
+        String id = newProfile();
+        assertThat(allowed(id, "service").get(0)).isEqualTo("sms");
+        for (int i = 0; i < 2; i++) {
+            broker.publish("omni.conversation", "omni.conversation.message-received.v1", UUID.randomUUID().toString(),
+                    id, """
+                            {"profileId":"%s","conversationId":"c-1","messageId":"email:m-%s","channel":"email",\
+                            "receivedAt":"%s"}""".formatted(id, UUID.randomUUID(), java.time.Instant.now()));
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> "email".equals(allowed(id, "service").get(0)));
+        JsonNode first = reachability(id, "service").get("allowed").get(0);
+        assertThat(first.get("rank").asString()).isEqualTo("learned");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                Http.get(url("/" + id + "/timeline?type=message.received"), Tokens.user("ana")).json()
+                        .get("entries").size() == 2);
+    }
+
+    @Test
     void doNotContactStopsEverythingButService() {
         String id = newProfile();
         consent(id, "email", "marketing", "granted");

@@ -1,5 +1,6 @@
 package com.omnicanal.profile.timeline;
 
+import com.omnicanal.events.conversation.MessageReceived;
 import com.omnicanal.events.profile.ActivityRecorded;
 import com.omnicanal.events.profile.ConsentChanged;
 import com.omnicanal.events.profile.ProfileCreated;
@@ -38,6 +39,11 @@ final class TimelineEntries {
         }
         return new TimelineEntry(e.activityId(), e.occurredAt(), e.type(), e.channel(), "profile",
                 summary.toString(), details);
+    }
+
+    static TimelineEntry message(MessageReceived e) {
+        return new TimelineEntry(e.messageId(), e.receivedAt(), "message.received", e.channel(), "conversation",
+                "Message received on " + e.channel(), Map.of("conversationId", e.conversationId()));
     }
 
     static TimelineEntry consent(ConsentChanged e) {

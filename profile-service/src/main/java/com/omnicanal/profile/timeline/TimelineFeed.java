@@ -1,5 +1,6 @@
 package com.omnicanal.profile.timeline;
 
+import com.omnicanal.events.conversation.MessageReceived;
 import com.omnicanal.events.profile.ActivityRecorded;
 import com.omnicanal.events.profile.ConsentChanged;
 import com.omnicanal.events.profile.ProfileCreated;
@@ -32,6 +33,11 @@ class TimelineFeed {
     @Bean
     Consumer<ProfileMerged> timelineOnMerge(Timeline timeline) {
         return e -> timeline.append(e.profileId(), TimelineEntries.merged(e));
+    }
+
+    @Bean
+    Consumer<MessageReceived> timelineOnMessage(Timeline timeline) {
+        return e -> timeline.append(e.profileId(), TimelineEntries.message(e));
     }
 
     @Bean
