@@ -31,6 +31,13 @@ public class InboxConfiguration {
     }
 
     @Bean
+    ProcessedEventsPurge processedEventsPurge(MongoTemplate mongo,
+            @org.springframework.beans.factory.annotation.Value("${omni.events.processed-retention:7d}")
+            java.time.Duration retention) {
+        return new ProcessedEventsPurge(mongo, retention);
+    }
+
+    @Bean
     @ConditionalOnProperty(name = "spring.cloud.function.definition", havingValue = "omniEvents")
     EventDispatcher omniEvents(ListableBeanFactory beans, IdempotentConsumer idempotent, JsonMapper json,
                                ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
