@@ -40,6 +40,7 @@ class OmnichannelIT {
 
     private static final String APP_SECRET = "test-app-secret-" + UUID.randomUUID();
     private static final String VERIFY_TOKEN = "verify-" + UUID.randomUUID();
+    private static final String TWILIO_TOKEN = "twilio-" + UUID.randomUUID();
     private static ServiceProcess profileService;
     private static final TestBroker broker = new TestBroker();
     private static EventTap events;
@@ -53,6 +54,7 @@ class OmnichannelIT {
     static void channels(DynamicPropertyRegistry registry) {
         registry.add("omni.channels.whatsapp.app-secret", () -> APP_SECRET);
         registry.add("omni.channels.whatsapp.verify-token", () -> VERIFY_TOKEN);
+        registry.add("omni.channels.sms.auth-token", () -> TWILIO_TOKEN);
         registry.add("omni.services.profile-url", OmnichannelIT::profileServiceUrl);
     }
 
@@ -110,6 +112,23 @@ class OmnichannelIT {
         assertThat(post(payload, null).status()).isEqualTo(401);
         assertThat(post(payload.replace("forged", "tampered"), sign(payload)).status()).isEqualTo(401);
         assertThat(mongo.getCollection("messages").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void whatsAppThenSmsFromTheSameNumberIsOneConversationOverTwoChannels() {
+        String phone = newPhone();
+        String payload = payload(phone, "wamid." + UUID.randomUUID(), "Hola");
+        assertThat(post(payload, sign(payload)).status()).isEqualTo(200);
+        Map<String, String> sms = Map.of("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""),
+                "From", "+" + phone, "To", "+15005550006", "Body", "Sigo por SMS", "NumSegments", "1");
+
+        Http.Response received = twilio(sms, twilioSign(url("/webhooks/sms"), sms));
+        assertThat(received.status()).as(received.body()).isEqualTo(200);
+
+        JsonNode thread = Http.get(url("/api/conversations?profileId=" + profileOf("phone:%2B" + phone)),
+                Tokens.user("ana")).json();
+        assertThat(thread.get("messages").findValuesAsString("channel")).containsExactly("whatsapp", "sms");
+        assertThat(twilio(sms, "bm90LXRoZS1zaWduYXR1cmU=").status()).isEqualTo(401);
     }
 
     @Test
@@ -190,6 +209,26 @@ class OmnichannelIT {
     private String profileOf(String identifier) {
         return Http.get(profileServiceUrl() + "/api/profiles?identifier=" + identifier, Tokens.user("ana")).json()
                 .get("profileId").asString();
+    }
+
+    private Http.Response twilio(Map<String, String> params, String signature) {
+        String form = params.entrySet().stream().map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(),
+                StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+        return Http.send("POST", url("/webhooks/sms"), null, Map.of("Content-Type",
+                "application/x-www-form-urlencoded", "X-Twilio-Signature", signature), form);
+    }
+
+    /** Signs the way Twilio does: Base64(HMAC-SHA1(auth token, URL + sorted name/value pairs)). */
+    private static String twilioSign(String url, Map<String, String> params) {
+        StringBuilder data = new StringBuilder(url);
+        new java.util.TreeMap<>(params).forEach((k, v) -> data.append(k).append(v));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(TWILIO_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return java.util.Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String newPhone() {

@@ -21,10 +21,17 @@ class Profiles {
     private record Identified(String profileId) {
     }
 
-    /** The sender's profile; a channel that delivered the message has proven the identifier (verified). */
+    /**
+     * The sender's profile; a channel that delivered the message has proven the identifier (verified). A WhatsApp
+     * number is a phone number too, so the customer who writes on WhatsApp and by SMS is one person.
+     */
     String identify(String type, String value, String name, String channel) {
+        List<Map<String, Object>> identifiers = type.equals("whatsapp")
+                ? List.of(Map.of("type", type, "value", value, "verified", true),
+                        Map.of("type", "phone", "value", value, "verified", true))
+                : List.of(Map.of("type", type, "value", value, "verified", true));
         Map<String, Object> body = Map.of(
-                "identifiers", List.of(Map.of("type", type, "value", value, "verified", true)),
+                "identifiers", identifiers,
                 "traits", name == null ? Map.of() : Map.of("name", name),
                 "source", channel);
         return profiles.post().uri("/api/profiles/identify").body(body).retrieve().body(Identified.class).profileId();

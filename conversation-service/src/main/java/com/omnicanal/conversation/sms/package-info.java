@@ -1,0 +1,2 @@
+/** SMS through Twilio Messaging: signed inbound webhook (outbound goes through dispatch). */
+package com.omnicanal.conversation.sms;
