@@ -7,12 +7,12 @@ import com.mongodb.client.MongoDatabase;
 import com.omnicanal.testing.EventTap;
 import com.omnicanal.testing.Http;
 import com.omnicanal.testing.Infrastructure;
+import com.omnicanal.testing.Repository;
 import com.omnicanal.testing.ServiceProcess;
 import com.omnicanal.testing.TestBroker;
 import com.omnicanal.testing.Tokens;
 import org.bson.Document;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,7 +48,7 @@ public final class ProfilesBench {
             long docs = Seed.profiles(db, profiles);
             double seconds = (System.nanoTime() - start) / 1e9;
             report.add("store bulk insert (baseline)", "%,.0f docs/s (%,d docs in %.1f s)".formatted(docs / seconds, docs, seconds));
-            try (ServiceProcess service = ServiceProcess.start(Path.of(System.getenv("OMNI_HOME")), "profile-service",
+            try (ServiceProcess service = ServiceProcess.start(Repository.root(), "profile-service",
                     env(infra), List.of("-Xmx2g", "-XX:+UseZGC"))) {
                 service.awaitReady(Duration.ofMinutes(3));
                 identify(service.url(), db, profiles, lookups, threads, report);

@@ -4,6 +4,7 @@ import com.omnicanal.testing.EventTap;
 import com.omnicanal.testing.Http;
 import com.omnicanal.testing.Infrastructure;
 import com.omnicanal.testing.OmniServiceTest;
+import com.omnicanal.testing.Repository;
 import com.omnicanal.testing.ServiceProcess;
 import com.omnicanal.testing.TestBroker;
 import com.omnicanal.testing.Tokens;
@@ -20,8 +21,6 @@ import tools.jackson.databind.JsonNode;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -264,7 +263,7 @@ class OmnichannelIT {
     private static synchronized String profileServiceUrl() {
         if (profileService == null) {
             Infrastructure infra = Infrastructure.get();
-            profileService = ServiceProcess.start(root(), "profile-service", Map.of("MONGODB_URI", infra.mongoUri(),
+            profileService = ServiceProcess.start(Repository.root(), "profile-service", Map.of("MONGODB_URI", infra.mongoUri(),
                     "PROFILE_DB", "conversation-it-profiles-" + UUID.randomUUID().toString().substring(0, 8),
                     "RABBITMQ_HOST", infra.rabbitHost(), "RABBITMQ_PORT", String.valueOf(infra.rabbitPort()),
                     "RABBITMQ_USERNAME", infra.rabbitUsername(), "RABBITMQ_PASSWORD", infra.rabbitPassword(),
@@ -272,14 +271,6 @@ class OmnichannelIT {
             profileService.awaitReady(Duration.ofMinutes(3));
         }
         return profileService.url();
-    }
-
-    private static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(dir.resolve("profile-service"))) {
-            dir = dir.getParent();
-        }
-        return dir;
     }
 
     private String url(String path) {

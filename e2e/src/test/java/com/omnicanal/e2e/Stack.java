@@ -1,9 +1,9 @@
 package com.omnicanal.e2e;
 
 import com.omnicanal.testing.Infrastructure;
+import com.omnicanal.testing.Repository;
 import com.omnicanal.testing.ServiceProcess;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -34,7 +34,7 @@ final class Stack implements AutoCloseable {
     }
 
     private void startAll() {
-        Path root = root();
+        Path root = Repository.root();
         Map<String, String> env = infrastructureEnv();
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> gatewayEnv = new HashMap<>(env);
@@ -69,17 +69,5 @@ final class Stack implements AutoCloseable {
         env.put("KEYCLOAK_ISSUER_URI", infra.issuerUri());
         env.put("OMNI_SERVICES_CLIENT_SECRET", infra.clientSecret("omni-services"));
         return env;
-    }
-
-    public static Path root() {
-        String home = System.getenv("OMNI_HOME");
-        Path dir = home != null ? Path.of(home) : Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("infra"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("repository root (with infra/) not found above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
     }
 }

@@ -5,7 +5,6 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.RabbitMQContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -42,13 +41,6 @@ final class Containers {
     }
 
     private static Path realmFile() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("infra/keycloak/omnicanal-realm.json"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("infra/keycloak/omnicanal-realm.json not found above the working directory");
-        }
-        return dir.resolve("infra/keycloak/omnicanal-realm.json");
+        return Repository.root().resolve("infra/keycloak/omnicanal-realm.json");
     }
 }
