@@ -57,7 +57,7 @@ SECRETS
     umask 022
   fi
   local key # secrets added by later versions, appended to an existing file
-  for key in WHATSAPP_VERIFY_TOKEN WHATSAPP_APP_SECRET TWILIO_AUTH_TOKEN; do
+  for key in WHATSAPP_VERIFY_TOKEN WHATSAPP_APP_SECRET TWILIO_AUTH_TOKEN TELEGRAM_WEBHOOK_SECRET; do
     grep -q "^$key=" "$file" || echo "$key=$(random_secret)" >> "$file"
   done
   set -a; . "$file"; set +a

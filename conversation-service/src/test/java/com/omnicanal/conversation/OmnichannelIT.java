@@ -40,6 +40,7 @@ class OmnichannelIT {
     private static final String APP_SECRET = "test-app-secret-" + UUID.randomUUID();
     private static final String VERIFY_TOKEN = "verify-" + UUID.randomUUID();
     private static final String TWILIO_TOKEN = "twilio-" + UUID.randomUUID();
+    private static final String TELEGRAM_SECRET = "tg-" + UUID.randomUUID();
     private static ServiceProcess profileService;
     private static final TestBroker broker = new TestBroker();
     private static EventTap events;
@@ -54,6 +55,7 @@ class OmnichannelIT {
         registry.add("omni.channels.whatsapp.app-secret", () -> APP_SECRET);
         registry.add("omni.channels.whatsapp.verify-token", () -> VERIFY_TOKEN);
         registry.add("omni.channels.sms.auth-token", () -> TWILIO_TOKEN);
+        registry.add("omni.channels.telegram.secret-token", () -> TELEGRAM_SECRET);
         registry.add("omni.services.profile-url", OmnichannelIT::profileServiceUrl);
     }
 
@@ -128,6 +130,26 @@ class OmnichannelIT {
                 Tokens.user("ana")).json();
         assertThat(thread.get("messages").findValuesAsString("channel")).containsExactly("whatsapp", "sms");
         assertThat(twilio(sms, "bm90LXRoZS1zaWduYXR1cmU=").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTelegramUpdateWithTheSecretTokenJoinsAConversationAndOneWithoutIsRefused() {
+        long user = Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 1_000_000_000L);
+        String update = """
+                {"update_id":%1$d,"message":{"message_id":7,"from":{"id":%1$d,"is_bot":false,"first_name":"Inés"},
+                "chat":{"id":%1$d,"type":"private"},"date":%2$d,"text":"¿Tenéis tienda en Sevilla?"}}"""
+                .formatted(user, Instant.now().getEpochSecond());
+
+        assertThat(Http.send("POST", url("/webhooks/telegram"), null, Map.of("Content-Type", "application/json",
+                "X-Telegram-Bot-Api-Secret-Token", "wrong"), update).status()).isEqualTo(401);
+        Http.Response accepted = Http.send("POST", url("/webhooks/telegram"), null, Map.of("Content-Type",
+                "application/json", "X-Telegram-Bot-Api-Secret-Token", TELEGRAM_SECRET), update);
+        assertThat(accepted.status()).isEqualTo(200);
+
+        JsonNode thread = Http.get(url("/api/conversations?profileId=" + profileOf("telegram:" + user)),
+                Tokens.user("ana")).json();
+        assertThat(thread.get("messages").get(0).get("channel").asString()).isEqualTo("telegram");
+        assertThat(thread.get("messages").get(0).get("senderName").asString()).isEqualTo("Inés");
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** Telegram Bot API connector: secret-token webhook, inbound messages. */
+package com.omnicanal.conversation.telegram;
