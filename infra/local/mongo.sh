@@ -1,20 +1,30 @@
 #!/usr/bin/env bash
 # MongoDB for local runs: the one in MONGODB_URI when you give one, else our embedded MongoDB-wire server
-# (H2 file under .omni/up/mongo for ./omni up, in memory for tests).
-# Usage: infra/local/mongo.sh start|stop|status   (OMNI_PROFILE=up|test)
+# (H2 file .omni/up/mongo/omnicanal.mv for ./omni up, in memory for tests).
+# Usage: infra/local/mongo.sh start|stop|status   (OMNI_PROFILE=up|test; OMNI_MONGO_HEAP, default 1g)
 set -euo pipefail
 OMNI_HOME=${OMNI_HOME:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+# a MONGODB_URI given by the user means "use this real MongoDB" (ours is only the fallback)
+OMNI_EXTERNAL_MONGODB_URI=${OMNI_EXTERNAL_MONGODB_URI-${MONGODB_URI:-}}
 . "$OMNI_HOME/infra/local/common.sh"
 
 JAR="$OMNI_HOME/platform/mongo-wire/target/mongo-wire-0.1.0-SNAPSHOT-exec.jar"
 
 start() {
-  if [ -n "${OMNI_EXTERNAL_MONGODB_URI:-}" ]; then return; fi
+  if [ -n "$OMNI_EXTERNAL_MONGODB_URI" ]; then
+    say "Using the MongoDB in MONGODB_URI; not starting the embedded one."
+    return
+  fi
   find_jdk
   if running mongo; then return; fi
-  [ -f "$JAR" ] || fail "$JAR is missing: build it with mvn -pl platform/mongo-wire -am install -DskipTests"
+  require_free_port "$MONGO_PORT" mongo
+  [ -f "$JAR" ] || fail "$JAR is missing: build it with mvn -B -pl platform/mongo-wire -am -DskipTests install"
   local storage=()
-  if [ "$OMNI_PROFILE" = up ]; then storage=(--file "$WORK/mongo/omnicanal.mv"); fi
+  if [ "$OMNI_PROFILE" = up ]; then
+    mkdir -p "$WORK/mongo"
+    storage=(--file "$WORK/mongo/omnicanal.mv")
+  fi
+  say "Starting the MongoDB-wire server on :$MONGO_PORT ($([ "$OMNI_PROFILE" = up ] && echo "data in $WORK/mongo" || echo "in memory"))…"
   start_bg mongo "$JAVA_HOME/bin/java" "-Xmx${OMNI_MONGO_HEAP:-1g}" -jar "$JAR" --port "$MONGO_PORT" "${storage[@]}"
   wait_port "$MONGO_PORT" 60 mongo
 }
@@ -22,9 +32,10 @@ start() {
 stop() { stop_bg mongo 20; }
 
 status() {
-  if [ -n "${OMNI_EXTERNAL_MONGODB_URI:-}" ]; then echo "mongo     external  $OMNI_EXTERNAL_MONGODB_URI" | sed -E 's#//[^@]*@#//***@#'
-  elif running mongo; then echo "mongo     up    pid $(cat "$(pidfile mongo)")  port $MONGO_PORT"
-  else echo "mongo     down  port $MONGO_PORT"; fi
+  if [ -n "$OMNI_EXTERNAL_MONGODB_URI" ]; then
+    printf '%-13s external  %s\n' mongo "$(sed -E 's#//[^@/]*@#//***@#' <<< "$OMNI_EXTERNAL_MONGODB_URI")"
+  elif running mongo; then printf '%-13s up    pid %s  port %s\n' mongo "$(cat "$(pidfile mongo)")" "$MONGO_PORT"
+  else printf '%-13s down  port %s\n' mongo "$MONGO_PORT"; fi
 }
 
 case "${1:-status}" in
