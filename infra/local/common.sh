@@ -67,7 +67,8 @@ SECRETS
     )
   fi
   local key # secrets added by later versions, appended to an existing file
-  for key in WHATSAPP_VERIFY_TOKEN WHATSAPP_APP_SECRET TWILIO_AUTH_TOKEN TELEGRAM_WEBHOOK_SECRET; do
+  for key in WHATSAPP_VERIFY_TOKEN WHATSAPP_APP_SECRET TWILIO_AUTH_TOKEN TELEGRAM_WEBHOOK_SECRET \
+      EMAIL_WEBHOOK_SIGNING_KEY WEBCHAT_SESSION_SECRET MESSENGER_VERIFY_TOKEN MESSENGER_APP_SECRET INSTAGRAM_VERIFY_TOKEN INSTAGRAM_APP_SECRET; do
     grep -q "^$key=" "$file" || echo "$key=$(random_secret)" >> "$file"
   done
   set -a

@@ -2,10 +2,7 @@ package com.omnicanal.conversation;
 
 import com.omnicanal.testing.EventTap;
 import com.omnicanal.testing.Http;
-import com.omnicanal.testing.Infrastructure;
 import com.omnicanal.testing.OmniServiceTest;
-import com.omnicanal.testing.Repository;
-import com.omnicanal.testing.ServiceProcess;
 import com.omnicanal.testing.TestBroker;
 import com.omnicanal.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +18,6 @@ import tools.jackson.databind.JsonNode;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,7 +37,6 @@ class OmnichannelIT {
     private static final String VERIFY_TOKEN = "verify-" + UUID.randomUUID();
     private static final String TWILIO_TOKEN = "twilio-" + UUID.randomUUID();
     private static final String TELEGRAM_SECRET = "tg-" + UUID.randomUUID();
-    private static ServiceProcess profileService;
     private static final TestBroker broker = new TestBroker();
     private static EventTap events;
 
@@ -68,9 +63,6 @@ class OmnichannelIT {
     @AfterAll
     static void stop() {
         broker.close();
-        if (profileService != null) {
-            profileService.close();
-        }
     }
 
     @Test
@@ -180,6 +172,11 @@ class OmnichannelIT {
         assertThat(fallback.json().get("channel").asString()).isEqualTo("sms");
         assertThat(fallback.json().get("decisions").toString()).contains("whatsapp: skipped, outside the 24-hour window");
 
+        Http.Response registered = Http.send("PUT", url("/api/templates/order_update"), Tokens.user("sofia"),
+                Map.of("Content-Type", "application/json"), """
+                {"kind":"message","languages":{"es":{"body":"Tu pedido {{order}} llega mañana"}},
+                 "whatsapp":{"name":"order_update","approved":true,"parameters":["order"]}}""");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(200);
         Http.Response template = dispatch(UUID.randomUUID().toString(), profileId, "service", null, "order_update");
         assertThat(template.json().get("channel").asString()).isEqualTo("whatsapp");
         assertThat(template.json().get("kind").asString()).isEqualTo("template");
@@ -208,7 +205,11 @@ class OmnichannelIT {
         Http.Response bad = Http.post(url("/api/messages/dispatch"), Tokens.user("ana"),
                 "{\"requestId\":\"\",\"purpose\":\"spam\",\"text\":\"\"}");
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.json().get("errors").findValuesAsString("field")).contains("requestId", "profileId", "purpose", "text");
+        assertThat(bad.json().get("errors").findValuesAsString("field")).contains("requestId", "profileId", "purpose");
+        Http.Response empty = Http.post(url("/api/messages/dispatch"), Tokens.user("ana"),
+                "{\"requestId\":\"r-empty\",\"profileId\":\"p\",\"purpose\":\"service\"}");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body()).contains("text or template is required");
         assertThat(dispatch(UUID.randomUUID().toString(), "no-such-profile", "service", null, null).status()).isEqualTo(400);
         assertThat(Http.post(url("/api/messages/dispatch"), Tokens.user("carla"), "{}").status()).isEqualTo(403);
     }
@@ -222,6 +223,7 @@ class OmnichannelIT {
         }
         if (template != null) {
             request.put("template", template);
+            request.put("variables", Map.of("order", "A-1001"));
         }
         String body = new tools.jackson.databind.json.JsonMapper().writeValueAsString(request);
         return Http.post(url("/api/messages/dispatch"), Tokens.services(), body);
@@ -282,17 +284,8 @@ class OmnichannelIT {
         }
     }
 
-    private static synchronized String profileServiceUrl() {
-        if (profileService == null) {
-            Infrastructure infra = Infrastructure.get();
-            profileService = ServiceProcess.start(Repository.root(), "profile-service", Map.of("MONGODB_URI", infra.mongoUri(),
-                    "PROFILE_DB", "conversation-it-profiles-" + UUID.randomUUID().toString().substring(0, 8),
-                    "RABBITMQ_HOST", infra.rabbitHost(), "RABBITMQ_PORT", String.valueOf(infra.rabbitPort()),
-                    "RABBITMQ_USERNAME", infra.rabbitUsername(), "RABBITMQ_PASSWORD", infra.rabbitPassword(),
-                    "KEYCLOAK_ISSUER_URI", infra.issuerUri()));
-            profileService.awaitReady(Duration.ofMinutes(3));
-        }
-        return profileService.url();
+    private static String profileServiceUrl() {
+        return ProfileServiceFixture.url();
     }
 
     private String url(String path) {

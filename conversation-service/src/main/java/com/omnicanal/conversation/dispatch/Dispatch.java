@@ -8,9 +8,14 @@ import java.util.List;
 
 /** The outcome of one dispatch request and every decision that led to it. */
 @Document(Dispatch.COLLECTION)
-record Dispatch(@Id String requestId, String profileId, String purpose, String status, String channel, String kind,
-                String messageId, List<String> decisions, Instant deferredUntil, Instant at) {
+public record Dispatch(@Id String requestId, String profileId, String purpose, String status, String channel,
+                       String kind, String messageId, String conversationId, List<String> decisions,
+                       Instant deferredUntil, Instant at) {
 
     static final String COLLECTION = "dispatches";
     static final String SENDING = "sending";
+
+    public boolean isSent() {
+        return "sent".equals(status);
+    }
 }

@@ -3,7 +3,9 @@ package com.omnicanal.conversation.dispatch;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import com.omnicanal.support.security.Actor;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,17 +29,20 @@ class DispatchController {
 
     /** 200 when sent; 202 when refused or deferred, with the reasons and, if deferred, the earliest allowed time. */
     record DispatchResult(String requestId, String status, String channel, String kind, String messageId,
-                          List<String> decisions, Instant deferredUntil) {
+                          String conversationId, List<String> decisions, Instant deferredUntil) {
 
         static DispatchResult of(Dispatch d) {
-            return new DispatchResult(d.requestId(), d.status(), d.channel(), d.kind(), d.messageId(), d.decisions(),
-                    d.deferredUntil());
+            return new DispatchResult(d.requestId(), d.status(), d.channel(), d.kind(), d.messageId(),
+                    d.conversationId(), d.decisions(), d.deferredUntil());
         }
     }
 
     @PostMapping("/api/messages/dispatch")
-    ResponseEntity<DispatchResult> dispatch(@Valid @RequestBody DispatchRequest request) {
-        Dispatch dispatch = dispatcher.dispatch(request);
+    ResponseEntity<DispatchResult> dispatch(@Valid @RequestBody DispatchRequest request, Authentication caller) {
+        String actor = Actor.of(caller);
+        Dispatch dispatch = actor.startsWith("user:")
+                ? dispatcher.dispatch(request, actor, actor.substring("user:".length()))
+                : dispatcher.dispatch(request, null, null);
         return ResponseEntity.status(Dispatcher.statusOf(dispatch)).body(DispatchResult.of(dispatch));
     }
 

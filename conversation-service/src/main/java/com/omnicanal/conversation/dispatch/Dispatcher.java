@@ -1,6 +1,17 @@
 package com.omnicanal.conversation.dispatch;
 
+import com.omnicanal.conversation.channel.ChannelException;
+import com.omnicanal.conversation.channel.Connectors;
+import com.omnicanal.conversation.channel.OutboundMessage;
+import com.omnicanal.conversation.channel.ProviderReceipt;
+import com.omnicanal.conversation.complaint.OpenComplaints;
+import com.omnicanal.conversation.inbox.Conversation;
+import com.omnicanal.conversation.inbox.Conversations;
 import com.omnicanal.conversation.inbox.Inbox;
+import com.omnicanal.conversation.inbox.Outbound;
+import com.omnicanal.conversation.template.Templates;
+import com.omnicanal.events.conversation.DispatchRefused;
+import com.omnicanal.support.outbox.EventOutbox;
 import com.omnicanal.support.problem.InvalidRequestException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -19,42 +30,119 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * The one place that sends to customers: claims the request id (a retried request gets the first answer), asks
- * reachability, applies the WhatsApp window, sends through the channel's connector, or says why not and until when.
+ * The one place that sends to customers: claims the request id (a retried request gets the first answer), holds
+ * promotions while a complaint is open, asks reachability, applies the WhatsApp window, renders the template for the
+ * channel, and sends through the channel's connector — falling back to the next allowed channel when a provider
+ * refuses — or says why not and until when.
  */
 @Service
-class Dispatcher {
+public class Dispatcher {
 
     private final MongoTemplate mongo;
     private final ReachabilityClient reachability;
     private final Inbox inbox;
-    private final SandboxConnector connector;
+    private final Conversations conversations;
+    private final Outbound outbound;
+    private final Connectors connectors;
+    private final OpenComplaints complaints;
+    private final Templates templates;
+    private final EventOutbox outbox;
+    private final EmailThreading threading;
 
-    Dispatcher(MongoTemplate mongo, ReachabilityClient reachability, Inbox inbox, SandboxConnector connector) {
+    Dispatcher(MongoTemplate mongo, ReachabilityClient reachability, Inbox inbox, Conversations conversations,
+               Outbound outbound, Connectors connectors, OpenComplaints complaints, Templates templates,
+               EventOutbox outbox, EmailThreading threading) {
         this.mongo = mongo;
         this.reachability = reachability;
         this.inbox = inbox;
-        this.connector = connector;
+        this.conversations = conversations;
+        this.outbound = outbound;
+        this.connectors = connectors;
+        this.complaints = complaints;
+        this.templates = templates;
+        this.outbox = outbox;
+        this.threading = threading;
     }
 
-    Dispatch dispatch(DispatchRequest request) {
+    /** Sends for a service or an agent ({@code author}, null for services); the stored outcome of the request. */
+    public Dispatch dispatch(DispatchRequest request, String author, String senderName) {
+        if ((request.text() == null || request.text().isBlank()) && request.template() == null) {
+            throw new InvalidRequestException("text", "text or template is required");
+        }
+        templates.check(request.template(), request.variables());
         Instant now = Instant.now();
         try {
             mongo.insert(new Dispatch(request.requestId(), request.profileId(), request.purpose(), Dispatch.SENDING,
-                    null, null, null, List.of(), null, now));
+                    null, null, null, null, List.of(), null, now));
         } catch (DuplicateKeyException retried) {
             return mongo.findById(request.requestId(), Dispatch.class);
         }
-        ReachabilityClient.Reachability reach = reach(request);
         List<String> decisions = new ArrayList<>();
-        Optional<ChannelChoice.Choice> choice = ChannelChoice.choose(request, reach,
-                inbox.lastInbound(request.profileId()), now, decisions);
-        Update outcome = choice.map(c -> sent(request, c, now)).orElseGet(() -> notSent(reach, decisions));
+        if ("marketing".equals(request.purpose()) && complaints.isOpen(request.profileId())) {
+            decisions.add("held: the customer has an open complaint; no promotions until it is resolved");
+            return finish(request, refused(request, decisions, null, now), decisions);
+        }
+        ReachabilityClient.Reachability reach = reach(request);
+        List<ChannelChoice.Choice> choices = ChannelChoice.candidates(request, templates.approvedForWhatsApp(request.template()),
+                reach, inbox.lastInbound(request.profileId()), now, decisions);
+        Origin origin = new Origin(request, author, senderName);
+        for (ChannelChoice.Choice choice : choices) {
+            Optional<Update> sent = trySend(request, choice, origin, now, decisions);
+            if (sent.isPresent()) {
+                return finish(request, sent.get(), decisions);
+            }
+        }
+        return finish(request, notSent(request, reach, decisions, now), decisions);
+    }
+
+    private record Origin(DispatchRequest request, String author, String senderName) {
+
+        Outbound.Origin of() {
+            return new Outbound.Origin(request.requestId(), request.purpose(), author, senderName);
+        }
+    }
+
+    private Optional<Update> trySend(DispatchRequest request, ChannelChoice.Choice choice, Origin origin, Instant now,
+                                     List<String> decisions) {
+        Templates.Rendered content;
+        try {
+            content = templates.render(request.template(), request.text(), request.subject(), request.variables(),
+                    request.language(), choice.channel(), choice.kind());
+        } catch (InvalidRequestException unusable) {
+            decisions.add(choice.channel() + ": skipped (" + unusable.getMessage() + ")");
+            return Optional.empty();
+        }
+        Optional<String> tooLong = SmsRules.problem(choice.channel(), content.text(), decisions);
+        if (tooLong.isPresent()) {
+            decisions.add("sms: skipped (" + tooLong.get() + ")");
+            return Optional.empty();
+        }
+        Conversation conversation = conversations.forOutbound(request.profileId(), choice.channel(), now);
+        OutboundMessage message = new OutboundMessage(Outbound.newId(), request.profileId(), conversation.id(),
+                choice.channel(), choice.address(), choice.kind(), content.text(), content.subject(),
+                content.whatsappTemplate(), content.language(), content.parameters(), request.attachments(),
+                threading.headers(choice.channel(), conversation.id()));
+        outbound.queue(message, origin.of(), now);
+        try {
+            ProviderReceipt receipt = connectors.send(message);
+            outbound.sent(message, origin.of(), receipt, now);
+        } catch (ChannelException refused) {
+            outbound.failed(message, origin.of(), refused.getMessage(), now);
+            decisions.add(choice.channel() + ": the provider refused it (" + refused.getMessage() + "); trying the next channel");
+            return Optional.empty();
+        }
+        decisions.add(choice.channel() + ": chosen, " + choice.reason()
+                + (connectors.isSandbox(choice.channel()) ? " [sandbox: kept, not sent to the provider]" : ""));
+        return Optional.of(new Update().set("status", "sent").set("channel", choice.channel()).set("kind", choice.kind())
+                .set("messageId", message.messageId()).set("conversationId", conversation.id()));
+    }
+
+    private Dispatch finish(DispatchRequest request, Update outcome, List<String> decisions) {
         mongo.updateFirst(query(where("_id").is(request.requestId())), outcome.set("decisions", decisions), Dispatch.class);
         return mongo.findById(request.requestId(), Dispatch.class);
     }
 
-    Optional<Dispatch> find(String requestId) {
+    public Optional<Dispatch> find(String requestId) {
         return Optional.ofNullable(mongo.findById(requestId, Dispatch.class));
     }
 
@@ -67,26 +155,30 @@ class Dispatcher {
         }
     }
 
-    private Update sent(DispatchRequest request, ChannelChoice.Choice choice, Instant now) {
-        String conversationId = inbox.conversationFor(request.profileId(), choice.channel());
-        String messageId = connector.send(request, choice, conversationId, now);
-        return new Update().set("status", "sent").set("channel", choice.channel()).set("kind", choice.kind())
-                .set("messageId", messageId);
-    }
-
     /** Deferred when time alone stands in the way (quiet hours): the earliest moment it may go; else refused. */
-    private static Update notSent(ReachabilityClient.Reachability reach, List<String> decisions) {
+    private Update notSent(DispatchRequest request, ReachabilityClient.Reachability reach, List<String> decisions,
+                           Instant now) {
         Optional<Instant> earliest = reach.blocked().stream().map(ReachabilityClient.Blocked::allowedFrom)
                 .filter(Objects::nonNull).min(Instant::compareTo);
         if (earliest.isPresent()) {
             decisions.add("deferred until " + earliest.get());
-            return new Update().set("status", "deferred").set("deferredUntil", earliest.get());
+        } else {
+            decisions.add("refused: no channel may carry this message now");
         }
-        decisions.add("refused: no channel may carry this message now");
-        return new Update().set("status", "refused");
+        return refused(request, decisions, earliest.orElse(null), now);
+    }
+
+    private Update refused(DispatchRequest request, List<String> decisions, Instant deferredUntil, Instant now) {
+        String status = deferredUntil == null ? "refused" : "deferred";
+        Update update = new Update().set("status", status).set("deferredUntil", deferredUntil);
+        outbox.publish(Dispatch.COLLECTION, request.requestId(), new DispatchRefused(request.profileId(),
+                request.requestId(), request.purpose(), status, List.copyOf(decisions), deferredUntil, now),
+                pending -> mongo.updateFirst(query(where("_id").is(request.requestId())), pending.mark(update),
+                        Dispatch.class));
+        return new Update().set("status", status).set("deferredUntil", deferredUntil);
     }
 
     static HttpStatus statusOf(Dispatch dispatch) {
-        return "sent".equals(dispatch.status()) ? HttpStatus.OK : HttpStatus.ACCEPTED;
+        return dispatch.isSent() ? HttpStatus.OK : HttpStatus.ACCEPTED;
     }
 }

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,19 +22,17 @@ class Profiles {
     private record Identified(String profileId) {
     }
 
-    /**
-     * The sender's profile; a channel that delivered the message has proven the identifier (verified). A WhatsApp
-     * number is a phone number too, so the customer who writes on WhatsApp and by SMS is one person.
-     */
-    String identify(String type, String value, String name, String channel) {
-        List<Map<String, Object>> identifiers = type.equals("whatsapp")
-                ? List.of(Map.of("type", type, "value", value, "verified", true),
-                        Map.of("type", "phone", "value", value, "verified", true))
-                : List.of(Map.of("type", type, "value", value, "verified", true));
-        Map<String, Object> body = Map.of(
-                "identifiers", identifiers,
-                "traits", name == null ? Map.of() : Map.of("name", name),
-                "source", channel);
+    /** The sender's profile. A WhatsApp number is a phone number too, so WhatsApp and SMS senders are one person. */
+    String identify(List<InboundMessage.SenderId> sender, String name, String channel) {
+        List<Map<String, Object>> identifiers = new ArrayList<>();
+        for (InboundMessage.SenderId id : sender) {
+            identifiers.add(Map.of("type", id.type(), "value", id.value(), "verified", id.verified()));
+            if (id.type().equals("whatsapp")) {
+                identifiers.add(Map.of("type", "phone", "value", id.value(), "verified", id.verified()));
+            }
+        }
+        Map<String, Object> body = Map.of("identifiers", identifiers,
+                "traits", name == null ? Map.of() : Map.of("name", name), "source", channel);
         return profiles.post().uri("/api/profiles/identify").body(body).retrieve().body(Identified.class).profileId();
     }
 }

@@ -1,2 +1,2 @@
-/** The inbox: inbound messages from every channel joined into the customer's one conversation. */
+/** The inbox: every channel's messages in the customer's one conversation, with statuses and delivery receipts. */
 package com.omnicanal.conversation.inbox;

@@ -2,7 +2,6 @@ package com.omnicanal.conversation.telegram;
 
 import com.omnicanal.conversation.inbox.Inbox;
 import com.omnicanal.conversation.inbox.InboundMessage;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,25 +22,26 @@ import java.util.Map;
 @RestController
 class TelegramWebhook {
 
-    private final String secretToken;
+    private final TelegramProperties properties;
     private final Inbox inbox;
 
-    TelegramWebhook(@Value("${omni.channels.telegram.secret-token:}") String secretToken, Inbox inbox) {
-        this.secretToken = secretToken;
+    TelegramWebhook(TelegramProperties properties, Inbox inbox) {
+        this.properties = properties;
         this.inbox = inbox;
     }
 
     @PostMapping("/webhooks/telegram")
     Map<String, String> receive(@RequestBody JsonNode update,
                                 @RequestHeader(value = "X-Telegram-Bot-Api-Secret-Token", required = false) String token) {
-        if (secretToken.isBlank() || token == null || !MessageDigest.isEqual(secretToken.getBytes(StandardCharsets.UTF_8),
-                token.getBytes(StandardCharsets.UTF_8))) {
+        String secret = properties.secretToken();
+        if (secret == null || secret.isBlank() || token == null || !MessageDigest.isEqual(
+                secret.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
             throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "invalid secret token");
         }
         JsonNode message = update.path("message");
         if (!message.isMissingNode()) {
             String chat = message.path("chat").path("id").asString();
-            inbox.receive(new InboundMessage("telegram", chat + ":" + message.path("message_id").asString(), "telegram",
+            inbox.receive(InboundMessage.text("telegram", chat + ":" + message.path("message_id").asString(), "telegram",
                     message.path("from").path("id").asString(), message.path("from").path("first_name").asString(null),
                     message.path("text").asString("[non-text message]"),
                     Instant.ofEpochSecond(message.path("date").asLong(Instant.now().getEpochSecond()))));

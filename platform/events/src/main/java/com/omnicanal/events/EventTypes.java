@@ -1,7 +1,15 @@
 package com.omnicanal.events;
 
+import com.omnicanal.events.conversation.ComplaintOpened;
+import com.omnicanal.events.conversation.ComplaintResolved;
+import com.omnicanal.events.conversation.ConversationAssigned;
+import com.omnicanal.events.conversation.ConversationOpened;
+import com.omnicanal.events.conversation.ConversationResolved;
+import com.omnicanal.events.conversation.DispatchRefused;
 import com.omnicanal.events.conversation.MessageReceived;
 import com.omnicanal.events.conversation.MessageSent;
+import com.omnicanal.events.conversation.MessageStatusChanged;
+import com.omnicanal.events.conversation.SlaBreached;
 import com.omnicanal.events.privacy.ErasureConfirmed;
 import com.omnicanal.events.profile.ActivityRecorded;
 import com.omnicanal.events.profile.ConsentChanged;
@@ -24,7 +32,9 @@ public final class EventTypes {
     private static final List<Class<? extends IntegrationEvent>> ALL = List.of(
             ProfileCreated.class, ProfileUpdated.class, ProfileMerged.class, ProfileUnmerged.class,
             ConsentChanged.class, ActivityRecorded.class, ProfileErased.class, SegmentMembershipChanged.class,
-            ErasureConfirmed.class, MessageReceived.class, MessageSent.class);
+            ErasureConfirmed.class, MessageReceived.class, MessageSent.class, MessageStatusChanged.class,
+            DispatchRefused.class, ConversationOpened.class, ConversationAssigned.class, ConversationResolved.class,
+            ComplaintOpened.class, ComplaintResolved.class, SlaBreached.class);
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventTypes::typeOf, Function.identity()));

@@ -1,4 +1,4 @@
-package com.omnicanal.conversation.whatsapp;
+package com.omnicanal.conversation.channel;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -8,14 +8,14 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 
 /** Meta's webhook signature: {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body, app secret>}. */
-final class MetaSignature {
+public final class MetaSignature {
 
     private static final String PREFIX = "sha256=";
 
     private MetaSignature() {
     }
 
-    static String sign(byte[] body, String appSecret) {
+    public static String sign(byte[] body, String appSecret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -26,7 +26,7 @@ final class MetaSignature {
     }
 
     /** Constant-time comparison, so the check leaks nothing about how much of a forged signature was right. */
-    static boolean valid(byte[] body, String header, String appSecret) {
+    public static boolean valid(byte[] body, String header, String appSecret) {
         if (header == null || !header.startsWith(PREFIX) || appSecret == null || appSecret.isBlank()) {
             return false;
         }

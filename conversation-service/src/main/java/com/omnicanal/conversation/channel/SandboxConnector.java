@@ -1,0 +1,66 @@
+package com.omnicanal.conversation.channel;
+
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * Sandbox mode: the outbound message is kept (and listed by the sandbox API) instead of reaching a provider; its
+ * provider id lets the sandbox play the provider's later status callbacks.
+ */
+@Component
+public class SandboxConnector {
+
+    static final String COLLECTION = "sandbox_outbox";
+
+    private final MongoTemplate mongo;
+
+    SandboxConnector(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** One kept message, as a provider would have received it. */
+    public record Kept(String providerMessageId, String messageId, String channel, String to, String kind, String text,
+                       String subject, String template, List<String> templateParameters, Instant at) {
+    }
+
+    ProviderReceipt send(OutboundMessage message) {
+        String id = "sbx-" + message.channel() + "-" + UUID.randomUUID();
+        mongo.insert(new Document("_id", id).append("messageId", message.messageId()).append("channel", message.channel())
+                .append("to", message.address()).append("kind", message.kind()).append("text", message.text())
+                .append("subject", message.subject()).append("template", message.template())
+                .append("templateParameters", message.templateParameters()).append("at", Instant.now()), COLLECTION);
+        return new ProviderReceipt(id);
+    }
+
+    public List<Kept> list(String channel, String to, int limit) {
+        Query query = new Query().with(Sort.by(Sort.Direction.DESC, "at")).limit(limit);
+        if (channel != null) {
+            query.addCriteria(where("channel").is(channel));
+        }
+        if (to != null) {
+            query.addCriteria(where("to").is(to));
+        }
+        return mongo.find(query, Document.class, COLLECTION).stream().map(SandboxConnector::kept).toList();
+    }
+
+    public Optional<Kept> find(String providerMessageId) {
+        return Optional.ofNullable(mongo.findById(providerMessageId, Document.class, COLLECTION)).map(SandboxConnector::kept);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Kept kept(Document d) {
+        return new Kept(d.getString("_id"), d.getString("messageId"), d.getString("channel"), d.getString("to"),
+                d.getString("kind"), d.getString("text"), d.getString("subject"), d.getString("template"),
+                (List<String>) d.get("templateParameters"), d.getDate("at").toInstant());
+    }
+}

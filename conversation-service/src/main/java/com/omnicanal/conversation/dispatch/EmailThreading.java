@@ -1,0 +1,43 @@
+package com.omnicanal.conversation.dispatch;
+
+import com.omnicanal.conversation.inbox.Inbox;
+import com.omnicanal.conversation.inbox.Message;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * E-mail replies thread in the customer's mail client: our own Message-ID, In-Reply-To the customer's latest mail in
+ * the conversation and References to every mail of it, so their answer comes back to the same conversation.
+ */
+@Component
+class EmailThreading {
+
+    private final Inbox inbox;
+    private final String domain;
+
+    EmailThreading(Inbox inbox, @Value("${omni.channels.email.message-id-domain:omnicanal.local}") String domain) {
+        this.inbox = inbox;
+        this.domain = domain;
+    }
+
+    Map<String, String> headers(String channel, String conversationId) {
+        if (!channel.equals("email")) {
+            return Map.of();
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Message-ID", "<" + UUID.randomUUID() + "@" + domain + ">");
+        List<String> earlier = inbox.thread(conversationId).stream().filter(m -> "email".equals(m.channel()))
+                .map(Message::headers).filter(h -> h != null && h.get("Message-ID") != null)
+                .map(h -> h.get("Message-ID")).toList();
+        if (!earlier.isEmpty()) {
+            headers.put("In-Reply-To", earlier.getLast());
+            headers.put("References", String.join(" ", earlier));
+        }
+        return headers;
+    }
+}

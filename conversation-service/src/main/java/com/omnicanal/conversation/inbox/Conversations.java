@@ -1,0 +1,215 @@
+package com.omnicanal.conversation.inbox;
+
+import com.omnicanal.events.conversation.ConversationAssigned;
+import com.omnicanal.events.conversation.ConversationOpened;
+import com.omnicanal.events.conversation.ConversationResolved;
+import com.omnicanal.support.outbox.EventOutbox;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * A customer's conversations: the one they are in now (joined by any channel; reopened when they write again within
+ * the reopen window, else a new one), and every change of status or owner, each published as it happens.
+ */
+@Service
+public class Conversations {
+
+    private final MongoTemplate mongo;
+    private final EventOutbox outbox;
+    private final Duration reopenWindow;
+
+    Conversations(MongoTemplate mongo, EventOutbox outbox,
+                  @Value("${omni.conversations.reopen-window:7d}") Duration reopenWindow) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+        this.reopenWindow = reopenWindow;
+        // the pointer's compare-and-set queries {_id, conversationId}: the embedded store indexes only that exact set
+        mongo.indexOps(CurrentConversation.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                .on("conversationId", Sort.Direction.ASC).unique().named("id_conversation"));
+    }
+
+    public Optional<Conversation> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Conversation.class));
+    }
+
+    /** The customer's current conversation, if any (open, pending, snoozed or resolved within the window). */
+    public Optional<Conversation> currentOf(String profileId) {
+        CurrentConversation current = mongo.findById(profileId, CurrentConversation.class);
+        if (current == null) {
+            return Optional.empty();
+        }
+        for (int attempt = 0; attempt < 50; attempt++) { // a just-claimed pointer: its conversation is being written
+            Optional<Conversation> conversation = find(current.conversationId());
+            if (conversation.isPresent()) {
+                return conversation;
+            }
+            sleep();
+        }
+        return Optional.empty();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Where a customer's message goes: the thread it answers, else their current conversation, else a new one. */
+    Conversation forInbound(String profileId, InboundMessage message, Instant now) {
+        for (String ref : references(message.detailsOrNone().headers())) {
+            Optional<Conversation> threaded = Threads.conversationOf(mongo, ref).flatMap(this::find)
+                    .filter(c -> c.profileId().equals(profileId)).filter(c -> joinable(c, now));
+            if (threaded.isPresent()) {
+                return reopenIfResolved(threaded.get(), now);
+            }
+        }
+        Optional<Conversation> current = currentOf(profileId).filter(c -> joinable(c, now));
+        return current.map(c -> reopenIfResolved(c, now))
+                .orElseGet(() -> open(profileId, message.channel(), "customer", "open", message.detailsOrNone().storeId(), now));
+    }
+
+    /** Where an outbound message goes: the current unresolved conversation, else a new one waiting on the customer. */
+    public Conversation forOutbound(String profileId, String channel, Instant now) {
+        return currentOf(profileId).filter(c -> !c.isResolved())
+                .orElseGet(() -> open(profileId, channel, "outbound", "pending", null, now));
+    }
+
+    /** A conversation opened for a complaint another service raised (e.g. a detractor's survey answer). */
+    public Conversation forComplaint(String profileId, Instant now) {
+        return currentOf(profileId).filter(c -> !c.isResolved()).map(c -> reopenIfResolved(c, now))
+                .orElseGet(() -> open(profileId, "system", "complaint", "open", null, now));
+    }
+
+    private boolean joinable(Conversation c, Instant now) {
+        return !c.isResolved() || (c.resolvedAt() != null && c.resolvedAt().isAfter(now.minus(reopenWindow)));
+    }
+
+    private Conversation reopenIfResolved(Conversation c, Instant now) {
+        if (!c.isResolved()) {
+            return c;
+        }
+        outbox.publish(Conversation.COLLECTION, c.id(), new ConversationOpened(c.profileId(), c.id(),
+                c.lastInboundChannel(), "reopened", now), pending -> mongo.updateFirst(query(where("_id").is(c.id())),
+                pending.mark(new Update().set("status", "open").unset("resolvedAt").set("openedAt", now)), Conversation.class));
+        return find(c.id()).orElseThrow();
+    }
+
+    private Conversation open(String profileId, String channel, String openedBy, String status, String storeId,
+                              Instant now) {
+        String id = UUID.randomUUID().toString();
+        CurrentConversation previous = mongo.findById(profileId, CurrentConversation.class);
+        if (!claimCurrent(profileId, previous == null ? null : previous.conversationId(), id)) {
+            return currentOf(profileId).orElseThrow(); // a concurrent message opened it first: join that one
+        }
+        Conversation conversation = new Conversation(id, profileId, status, Set.of(channel), null, now, now, Map.of(),
+                null, null, null, null, null, null, Conversation.PRIORITY_NORMAL, null, storeId, null, Set.of());
+        outbox.publish(Conversation.COLLECTION, id, new ConversationOpened(profileId, id, channel, openedBy, now),
+                pending -> mongo.insert(conversation).id());
+        return conversation;
+    }
+
+    /** Points the profile at a new conversation unless someone else moved the pointer first (compare and set). */
+    private boolean claimCurrent(String profileId, String previousId, String id) {
+        if (previousId == null) {
+            try {
+                mongo.insert(new CurrentConversation(profileId, id));
+                return true;
+            } catch (DuplicateKeyException claimedMeanwhile) {
+                return false;
+            }
+        }
+        return mongo.updateFirst(query(where("_id").is(profileId).and("conversationId").is(previousId)),
+                new Update().set("conversationId", id), CurrentConversation.class).getModifiedCount() == 1;
+    }
+
+    private static java.util.List<String> references(Map<String, String> headers) {
+        if (headers == null) {
+            return java.util.List.of();
+        }
+        String refs = (headers.getOrDefault("In-Reply-To", "") + " " + headers.getOrDefault("References", "")).trim();
+        return refs.isEmpty() ? java.util.List.of() : java.util.Arrays.stream(refs.split("\\s+")).distinct().toList();
+    }
+
+    /** Status changes by staff: open, pending, snoozed (until a time) — resolving has its own method. */
+    public Conversation setStatus(String id, String status, Instant snoozedUntil) {
+        Update update = new Update().set("status", status);
+        if ("snoozed".equals(status)) {
+            update.set("snoozedUntil", snoozedUntil);
+        } else {
+            update.unset("snoozedUntil");
+        }
+        return mongo.findAndModify(query(where("_id").is(id)), update, FindAndModifyOptions.options().returnNew(true),
+                Conversation.class);
+    }
+
+    /** Resolves the conversation, publishing its first-response and resolution times. */
+    public Optional<Conversation> resolve(String id, Instant now) {
+        Conversation c = find(id).orElse(null);
+        if (c == null || c.isResolved()) {
+            return Optional.ofNullable(c);
+        }
+        Long firstResponse = c.firstResponseAt() == null ? null : Duration.between(c.openedAt(), c.firstResponseAt()).toSeconds();
+        ConversationResolved event = new ConversationResolved(c.profileId(), id, c.assignee(), c.teamId(),
+                c.lastInboundChannel(), firstResponse, Duration.between(c.openedAt(), now).toSeconds(), now);
+        outbox.publish(Conversation.COLLECTION, id, event, pending -> mongo.updateFirst(query(where("_id").is(id)),
+                pending.mark(new Update().set("status", "resolved").set("resolvedAt", now).unset("awaitingReplySince")
+                        .unset("snoozedUntil")), Conversation.class));
+        return find(id);
+    }
+
+    /** Gives the conversation to an agent (null: back to the queue), published for feeds and reports. */
+    public void assign(String id, String agentId, String teamId, String by, Instant now) {
+        Conversation c = find(id).orElseThrow();
+        Update update = agentId == null ? new Update().unset("assignee") : new Update().set("assignee", agentId);
+        if (teamId != null) {
+            update.set("teamId", teamId);
+        }
+        outbox.publish(Conversation.COLLECTION, id, new ConversationAssigned(c.profileId(), id, agentId,
+                teamId == null ? c.teamId() : teamId, by, now), pending -> mongo.updateFirst(query(where("_id").is(id)),
+                pending.mark(update), Conversation.class));
+    }
+
+    public void setPriority(String id, int priority) {
+        mongo.updateFirst(query(where("_id").is(id)), new Update().min("priority", priority), Conversation.class);
+    }
+
+    public void setComplaint(String id, String complaintId) {
+        Update update = complaintId == null ? new Update().unset("complaintId") : new Update().set("complaintId", complaintId);
+        mongo.updateFirst(query(where("_id").is(id)), update, Conversation.class);
+    }
+
+    public void tag(String id, Set<String> add, Set<String> remove) {
+        if (!add.isEmpty()) {
+            mongo.updateFirst(query(where("_id").is(id)), new Update().addToSet("tags").each(add.toArray()), Conversation.class);
+        }
+        if (!remove.isEmpty()) {
+            mongo.updateFirst(query(where("_id").is(id)), new Update().pullAll("tags", remove.toArray()), Conversation.class);
+        }
+    }
+
+    static void ignoreDuplicate(Runnable insert) {
+        try {
+            insert.run();
+        } catch (DuplicateKeyException alreadyThere) {
+            // another request did the same
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package com.omnicanal.conversation.inbox;
+
+import com.omnicanal.conversation.channel.OutboundMessage;
+import com.omnicanal.conversation.channel.ProviderReceipt;
+import com.omnicanal.events.conversation.MessageSent;
+import com.omnicanal.events.conversation.MessageStatusChanged;
+import com.omnicanal.support.outbox.EventOutbox;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Outbound messages in the thread: written before the provider is called (status queued), then sent with the
+ * provider's id (published as {@code message-sent}) or failed (published as a status change).
+ */
+@Service
+public class Outbound {
+
+    private final MongoTemplate mongo;
+    private final EventOutbox outbox;
+
+    Outbound(MongoTemplate mongo, EventOutbox outbox) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+    }
+
+    /** Who asked for a message and why: an agent (author), the bot, or a service's dispatch request. */
+    public record Origin(String requestId, String purpose, String author, String senderName) {
+    }
+
+    public static String newId() {
+        return "out:" + UUID.randomUUID();
+    }
+
+    public void queue(OutboundMessage m, Origin origin, Instant now) {
+        mongo.insert(new Message(m.messageId(), m.conversationId(), m.profileId(), "outbound", m.channel(), m.kind(),
+                origin.senderName(), origin.author(), m.text(), m.subject(), m.attachments(), m.headers(), "queued", now,
+                null, origin.requestId(), null, null, now, null));
+        ThreadIndex.append(mongo, m.conversationId(), m.messageId());
+        Threads.remember(mongo, m.headers() == null ? null : m.headers().get("Message-ID"), m.conversationId());
+    }
+
+    public void sent(OutboundMessage m, Origin origin, ProviderReceipt receipt, Instant now) {
+        try {
+            mongo.insert(new org.bson.Document("_id", m.channel() + ":" + receipt.providerMessageId())
+                    .append("messageId", m.messageId()), Deliveries.PROVIDER_IDS);
+        } catch (DuplicateKeyException sameProviderId) {
+            // a provider that reuses ids (e.g. Telegram's per-chat counter) is keyed with the chat; nothing to do
+        }
+        MessageSent event = new MessageSent(m.profileId(), m.conversationId(), m.messageId(), origin.requestId(),
+                m.channel(), origin.purpose(), m.kind(), now);
+        outbox.publish(Message.COLLECTION, m.messageId(), event, pending -> mongo.updateFirst(
+                query(where("_id").is(m.messageId()).and("status").is("queued")), pending.mark(new Update()
+                        .set("status", "sent").set("statusAt", now).set("providerMessageId", receipt.providerMessageId())),
+                Message.class).getModifiedCount() == 1 ? true : null);
+        if (origin.author() != null && !origin.author().startsWith("bot")) {
+            agentAnswered(m.conversationId(), now);
+        }
+    }
+
+    public void failed(OutboundMessage m, Origin origin, String error, Instant now) {
+        MessageStatusChanged event = new MessageStatusChanged(m.profileId(), m.conversationId(), m.messageId(),
+                origin.requestId(), m.channel(), "failed", error, now);
+        outbox.publish(Message.COLLECTION, m.messageId(), event, pending -> mongo.updateFirst(
+                query(where("_id").is(m.messageId()).and("status").is("queued")), pending.mark(new Update()
+                        .set("status", "failed").set("statusAt", now).set("error", error)), Message.class)
+                .getModifiedCount() == 1 ? true : null);
+    }
+
+    /** An agent's reply: the first response is recorded once, and the customer is no longer waiting. */
+    private void agentAnswered(String conversationId, Instant now) {
+        mongo.updateFirst(query(where("_id").is(conversationId)), new Update().min("firstResponseAt", now)
+                .unset("awaitingReplySince"), Conversation.class);
+    }
+
+    /** An internal note for colleagues (with @mentions); never sent to the customer. */
+    public Message note(String conversationId, String profileId, String author, String text,
+                        java.util.List<String> mentions, java.util.List<OutboundMessage.Attachment> attachments) {
+        Instant now = Instant.now();
+        Message note = new Message("note:" + UUID.randomUUID(), conversationId, profileId, "note", "internal", "note",
+                author, author, text, null, attachments, Map.of(), null, now, null, null, null, mentions, now, null);
+        mongo.insert(note);
+        ThreadIndex.append(mongo, conversationId, note.id());
+        return note;
+    }
+}

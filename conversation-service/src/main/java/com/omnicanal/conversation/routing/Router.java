@@ -1,0 +1,119 @@
+package com.omnicanal.conversation.routing;
+
+import com.omnicanal.conversation.inbox.Conversation;
+import com.omnicanal.conversation.inbox.Conversations;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Routing: conversations that need a person wait in a priority queue (complaints, then VIPs, then the rest; oldest
+ * first) and go to the least-loaded eligible online agent. A queue entry is claimed by deleting it, and an agent's
+ * load is incremented then checked, so two instances never over-assign.
+ */
+@Service
+public class Router {
+
+    static final String ASSIGNMENTS = "routing_assignments";
+
+    private final MongoTemplate mongo;
+    private final Conversations conversations;
+    private final Teams teams;
+
+    Router(MongoTemplate mongo, Conversations conversations, Teams teams) {
+        this.mongo = mongo;
+        this.conversations = conversations;
+        this.teams = teams;
+    }
+
+    /** Queues a conversation that needs an agent (no-op when assigned, resolved or already waiting). */
+    public void enqueue(Conversation c, String channel, Instant now) {
+        if (c.assignee() != null || c.isResolved()) {
+            return;
+        }
+        String team = c.teamId() != null ? c.teamId() : teams.servingChannel(channel).orElse(null);
+        try {
+            mongo.insert(new QueueEntry(c.id(), c.priority(), now, channel, team, c.language()));
+        } catch (DuplicateKeyException waiting) {
+            mongo.updateFirst(query(where("_id").is(c.id())), new Update().min("priority", c.priority()), QueueEntry.class);
+        }
+        assignWaiting(now);
+    }
+
+    /** Hands waiting conversations, most urgent first, to whoever can take them now. */
+    public synchronized void assignWaiting(Instant now) {
+        List<QueueEntry> waiting = mongo.findAll(QueueEntry.class).stream()
+                .sorted(Comparator.comparingInt(QueueEntry::priority).thenComparing(QueueEntry::enqueuedAt)).toList();
+        for (QueueEntry entry : waiting) {
+            Optional<Agent> agent = leastLoaded(entry);
+            if (agent.isPresent() && claim(entry) && reserve(agent.get().id(), entry.channel())) {
+                record(entry.conversationId(), agent.get().id(), entry.channel());
+                conversations.assign(entry.conversationId(), agent.get().id(), entry.teamId(), "routing", now);
+            }
+        }
+    }
+
+    private Optional<Agent> leastLoaded(QueueEntry entry) {
+        return mongo.findAll(Agent.class).stream().filter(a -> a.canTake(entry.channel(), entry.teamId(), entry.language()))
+                .min(Comparator.comparingDouble((Agent a) -> (double) a.loadOn(entry.channel()) / a.capacityOn(entry.channel()))
+                        .thenComparing(Agent::id));
+    }
+
+    private boolean claim(QueueEntry entry) {
+        return mongo.remove(query(where("_id").is(entry.conversationId())), QueueEntry.class).getDeletedCount() == 1;
+    }
+
+    private boolean reserve(String agentId, String channel) {
+        Agent after = mongo.findAndModify(query(where("_id").is(agentId)), new Update().inc("load." + channel, 1),
+                FindAndModifyOptions.options().returnNew(true), Agent.class);
+        if (after != null && after.loadOn(channel) <= after.capacityOn(channel)) {
+            return true;
+        }
+        mongo.updateFirst(query(where("_id").is(agentId)), new Update().inc("load." + channel, -1), Agent.class);
+        return false;
+    }
+
+    private void record(String conversationId, String agentId, String channel) {
+        mongo.save(new Document("_id", conversationId).append("agent", agentId).append("channel", channel), ASSIGNMENTS);
+    }
+
+    /** Frees the agent's capacity when a conversation is resolved or taken from them; then assigns waiting ones. */
+    public void release(String conversationId, Instant now) {
+        Document held = mongo.findAndRemove(query(where("_id").is(conversationId)), Document.class, ASSIGNMENTS);
+        mongo.remove(query(where("_id").is(conversationId)), QueueEntry.class);
+        if (held != null) {
+            mongo.updateFirst(query(where("_id").is(held.getString("agent"))),
+                    new Update().inc("load." + held.getString("channel"), -1), Agent.class);
+        }
+        assignWaiting(now);
+    }
+
+    /** A supervisor's decision: the conversation goes to this agent (capacity is not checked: they chose). */
+    public void reassign(Conversation c, String agentId, String by, Instant now) {
+        Document held = mongo.findAndRemove(query(where("_id").is(c.id())), Document.class, ASSIGNMENTS);
+        mongo.remove(query(where("_id").is(c.id())), QueueEntry.class);
+        String channel = held != null ? held.getString("channel")
+                : c.lastInboundChannel() == null ? "webchat" : c.lastInboundChannel();
+        if (held != null) {
+            mongo.updateFirst(query(where("_id").is(held.getString("agent"))), new Update().inc("load." + channel, -1), Agent.class);
+        }
+        mongo.updateFirst(query(where("_id").is(agentId)), new Update().inc("load." + channel, 1), Agent.class);
+        record(c.id(), agentId, channel);
+        conversations.assign(c.id(), agentId, null, by, now);
+    }
+
+    public boolean isAgent(String agentId) {
+        return mongo.findById(agentId, Agent.class) != null;
+    }
+}

@@ -1,0 +1,2 @@
+/** Business calendars: opening hours, holidays and SLA deadlines counted in business time. */
+package com.omnicanal.conversation.sla;

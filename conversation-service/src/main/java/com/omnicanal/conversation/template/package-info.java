@@ -1,0 +1,2 @@
+/** Message templates and canned responses in several languages, rendered per channel with variables. */
+package com.omnicanal.conversation.template;

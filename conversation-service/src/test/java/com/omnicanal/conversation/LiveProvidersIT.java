@@ -1,0 +1,194 @@
+package com.omnicanal.conversation;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.omnicanal.testing.Http;
+import com.omnicanal.testing.OmniServiceTest;
+import com.omnicanal.testing.Tokens;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Live mode: our provider clients speak the providers' real APIs (WhatsApp Cloud API and Twilio, here stand-ins that
+ * record the requests) and e-mail goes over real SMTP and comes back over real IMAP (GreenMail), threaded.
+ */
+@OmniServiceTest
+class LiveProvidersIT {
+
+    private static final String APP_SECRET = "live-" + UUID.randomUUID();
+    private static final ProviderStandIn providers = new ProviderStandIn();
+    private static final GreenMail mail = new GreenMail(new ServerSetup[]{
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
+
+    static {
+        mail.start();
+        mail.setUser("atencion@omnicanal.local", "atencion", "mailbox-secret");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void live(DynamicPropertyRegistry registry) {
+        registry.add("omni.channels.live", () -> "whatsapp,sms,email");
+        registry.add("omni.channels.whatsapp.app-secret", () -> APP_SECRET);
+        registry.add("omni.channels.whatsapp.base-url", providers::url);
+        registry.add("omni.channels.whatsapp.phone-number-id", () -> "106540352242922");
+        registry.add("omni.channels.whatsapp.access-token", () -> "EAAG-live-token");
+        registry.add("omni.channels.sms.base-url", providers::url);
+        registry.add("omni.channels.sms.account-sid", () -> "AC123");
+        registry.add("omni.channels.sms.auth-token", () -> "twilio-token");
+        registry.add("omni.channels.sms.from", () -> "+15550001111");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
+        registry.add("omni.channels.email.imap.host", () -> "127.0.0.1");
+        registry.add("omni.channels.email.imap.port", () -> mail.getImap().getPort());
+        registry.add("omni.channels.email.imap.ssl", () -> "false");
+        registry.add("omni.channels.email.imap.username", () -> "atencion");
+        registry.add("omni.channels.email.imap.password", () -> "mailbox-secret");
+        registry.add("omni.channels.email.imap.poll-interval", () -> "500ms");
+        registry.add("omni.services.profile-url", ProfileServiceFixture::url);
+    }
+
+    @AfterAll
+    static void stop() {
+        providers.close();
+        mail.stop();
+    }
+
+    @Test
+    void whatsAppGoesThroughTheCloudApiAndARefusalFallsBackToTwilio() {
+        String phone = "346" + String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L));
+        String payload = """
+                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
+                "messaging_product":"whatsapp","contacts":[{"profile":{"name":"Luis"},"wa_id":"%1$s"}],
+                "messages":[{"from":"%1$s","id":"wamid.in-%2$s","timestamp":"%3$d","type":"text","text":{"body":"Hola"}}]}}]}]}"""
+                .formatted(phone, UUID.randomUUID(), Instant.now().getEpochSecond());
+        assertThat(signedWhatsApp(payload).status()).isEqualTo(200);
+        String profileId = Http.get(ProfileServiceFixture.url() + "/api/profiles?identifier=whatsapp:%2B" + phone,
+                Tokens.user("ana")).json().get("profileId").asString();
+
+        String cloudApi = "/v21.0/106540352242922/messages";
+        providers.answer(cloudApi, 200, "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.LIVE-" + phone + "\"}]}");
+        JsonNode sent = dispatch(profileId, "[\"whatsapp\",\"sms\"]").json();
+        assertThat(sent.get("channel").asString()).isEqualTo("whatsapp");
+        ProviderStandIn.Call call = providers.calls(cloudApi).getLast();
+        assertThat(call.headers().get("Authorization")).containsExactly("Bearer EAAG-live-token");
+        assertThat(call.body()).contains("\"to\":\"" + phone + "\"", "\"type\":\"text\"", "Tu pedido sale hoy");
+
+        String status = """
+                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
+                "messaging_product":"whatsapp","statuses":[{"id":"wamid.LIVE-%s","status":"delivered","timestamp":"%d",
+                "recipient_id":"%s"}]}}]}]}""".formatted(phone, Instant.now().getEpochSecond(), phone);
+        assertThat(signedWhatsApp(status).status()).isEqualTo(200);
+        assertThat(messageStatus(profileId, sent.get("messageId").asString())).isEqualTo("delivered");
+
+        providers.answer(cloudApi, 400, "{\"error\":{\"message\":\"(#131047) Re-engagement message\",\"code\":131047}}");
+        providers.answer("/2010-04-01/Accounts/AC123/Messages.json", 201, "{\"sid\":\"SM" + phone + "\",\"status\":\"queued\"}");
+        JsonNode fallback = dispatch(profileId, "[\"whatsapp\",\"sms\"]").json();
+        assertThat(fallback.get("channel").asString()).isEqualTo("sms");
+        assertThat(fallback.get("decisions").toString()).contains("whatsapp: the provider refused it", "131047");
+        ProviderStandIn.Call twilio = providers.calls("/2010-04-01/Accounts/AC123/Messages.json").getLast();
+        assertThat(twilio.headers().get("Authorization").getFirst()).startsWith("Basic ");
+        assertThat(twilio.body()).contains("To=%2B" + phone, "From=%2B15550001111", "Body=Tu+pedido+sale+hoy");
+    }
+
+    @Test
+    void anEmailGoesOutOverSmtpAndTheCustomersReplyComesBackOverImapIntoTheSameConversation() throws Exception {
+        String customer = "cliente-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String profileId = Http.post(ProfileServiceFixture.url() + "/api/profiles/identify", Tokens.user("ana"), """
+                {"identifiers":[{"type":"email","value":"%s","verified":true}]}""".formatted(customer)).json()
+                .get("profileId").asString();
+        Http.Response sent = Http.post(url("/api/messages/dispatch"), Tokens.services(), """
+                {"requestId":"%s","profileId":"%s","purpose":"service","channels":["email"],"subject":"Tu pedido A-1",
+                 "text":"Tu pedido sale hoy"}""".formatted(UUID.randomUUID(), profileId));
+        assertThat(sent.json().get("channel").asString()).as(sent.body()).isEqualTo("email");
+
+        MimeMessage delivered = Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> address(m).equals(customer)).findFirst().orElseThrow();
+        assertThat(delivered.getSubject()).isEqualTo("Tu pedido A-1");
+        assertThat(delivered.getFrom()[0].toString()).contains("atencion@omnicanal.local");
+        String ourMessageId = delivered.getMessageID();
+        assertThat(ourMessageId).endsWith("@omnicanal.local>");
+
+        Session session = Session.getInstance(new Properties());
+        MimeMessage reply = new MimeMessage(session);
+        reply.setFrom(new InternetAddress(customer, "Cliente"));
+        reply.setRecipients(Message.RecipientType.TO, "atencion@omnicanal.local");
+        reply.setSubject("Re: Tu pedido A-1");
+        reply.setText("¿Y a qué hora llega?");
+        reply.setHeader("In-Reply-To", ourMessageId);
+        reply.setHeader("References", ourMessageId);
+        Properties smtp = new Properties();
+        smtp.put("mail.smtp.host", "127.0.0.1");
+        smtp.put("mail.smtp.port", String.valueOf(mail.getSmtp().getPort()));
+        Transport.send(reply, reply.getAllRecipients(), null, null);
+
+        String conversationId = sent.json().get("conversationId").asString();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> Http.get(
+                url("/api/conversations/" + conversationId), Tokens.user("sofia")).body().contains("¿Y a qué hora llega?"));
+        JsonNode thread = Http.get(url("/api/conversations/" + conversationId), Tokens.user("sofia")).json();
+        assertThat(thread.get("messages").valueStream().map(m -> m.get("direction").asString()))
+                .containsExactly("outbound", "inbound");
+    }
+
+    private static String address(MimeMessage m) {
+        try {
+            return ((InternetAddress) m.getAllRecipients()[0]).getAddress();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String messageStatus(String profileId, String messageId) {
+        return Http.get(url("/api/conversations?profileId=" + profileId), Tokens.user("sofia")).json().get("messages")
+                .valueStream().filter(m -> m.get("id").asString().equals(messageId)).findFirst().orElseThrow()
+                .get("status").asString();
+    }
+
+    private Http.Response dispatch(String profileId, String channels) {
+        return Http.post(url("/api/messages/dispatch"), Tokens.services(), """
+                {"requestId":"%s","profileId":"%s","purpose":"service","channels":%s,"text":"Tu pedido sale hoy"}"""
+                .formatted(UUID.randomUUID(), profileId, channels));
+    }
+
+    private Http.Response signedWhatsApp(String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+            return Http.send("POST", url("/webhooks/whatsapp"), null,
+                    Map.of("Content-Type", "application/json", "X-Hub-Signature-256", signature), payload);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
