@@ -135,18 +135,17 @@ class LiveProvidersIT {
         String ourMessageId = delivered.getMessageID();
         assertThat(ourMessageId).endsWith("@omnicanal.local>");
 
-        Session session = Session.getInstance(new Properties());
-        MimeMessage reply = new MimeMessage(session);
+        Properties smtp = new Properties();
+        smtp.put("mail.smtp.host", "127.0.0.1");
+        smtp.put("mail.smtp.port", String.valueOf(mail.getSmtp().getPort()));
+        MimeMessage reply = new MimeMessage(Session.getInstance(smtp));
         reply.setFrom(new InternetAddress(customer, "Cliente"));
         reply.setRecipients(Message.RecipientType.TO, "atencion@omnicanal.local");
         reply.setSubject("Re: Tu pedido A-1");
         reply.setText("¿Y a qué hora llega?");
         reply.setHeader("In-Reply-To", ourMessageId);
         reply.setHeader("References", ourMessageId);
-        Properties smtp = new Properties();
-        smtp.put("mail.smtp.host", "127.0.0.1");
-        smtp.put("mail.smtp.port", String.valueOf(mail.getSmtp().getPort()));
-        Transport.send(reply, reply.getAllRecipients(), null, null);
+        Transport.send(reply);
 
         String conversationId = sent.json().get("conversationId").asString();
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> Http.get(

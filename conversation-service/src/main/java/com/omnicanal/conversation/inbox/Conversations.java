@@ -33,6 +33,7 @@ public class Conversations {
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
     private final Duration reopenWindow;
+    private static final String SNOOZES = "snoozes";
 
     Conversations(MongoTemplate mongo, EventOutbox outbox,
                   @Value("${omni.conversations.reopen-window:7d}") Duration reopenWindow) {
@@ -153,11 +154,24 @@ public class Conversations {
         Update update = new Update().set("status", status);
         if ("snoozed".equals(status)) {
             update.set("snoozedUntil", snoozedUntil);
+            mongo.save(new org.bson.Document("_id", id).append("until", snoozedUntil), SNOOZES);
         } else {
             update.unset("snoozedUntil");
+            mongo.remove(query(where("_id").is(id)), SNOOZES);
         }
         return mongo.findAndModify(query(where("_id").is(id)), update, FindAndModifyOptions.options().returnNew(true),
                 Conversation.class);
+    }
+
+    /** Snoozed conversations whose time has come are open again (returned, so routing can queue them). */
+    public java.util.List<Conversation> wakeDue(Instant now) {
+        java.util.List<Conversation> woken = new java.util.ArrayList<>();
+        for (org.bson.Document snooze : mongo.find(query(where("until").lte(now)), org.bson.Document.class, SNOOZES)) {
+            String id = snooze.getString("_id");
+            mongo.remove(query(where("_id").is(id)), SNOOZES);
+            find(id).filter(c -> "snoozed".equals(c.status())).ifPresent(c -> woken.add(setStatus(id, "open", null)));
+        }
+        return woken;
     }
 
     /** Resolves the conversation, publishing its first-response and resolution times. */

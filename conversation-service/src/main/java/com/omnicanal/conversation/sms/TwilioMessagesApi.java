@@ -39,7 +39,7 @@ class TwilioMessagesApi implements ChannelConnector {
         }
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("To", message.address());
-        if (properties.messagingServiceSid() != null) {
+        if (properties.messagingServiceSid() != null && !properties.messagingServiceSid().isBlank()) {
             form.add("MessagingServiceSid", properties.messagingServiceSid());
         } else {
             form.add("From", properties.from());

@@ -1,0 +1,111 @@
+package com.omnicanal.conversation.flow;
+
+import com.omnicanal.conversation.bot.Bot;
+import com.omnicanal.conversation.complaint.ComplaintRules;
+import com.omnicanal.conversation.dispatch.DispatchRequest;
+import com.omnicanal.conversation.dispatch.Dispatcher;
+import com.omnicanal.conversation.inbox.Conversation;
+import com.omnicanal.conversation.inbox.Conversations;
+import com.omnicanal.conversation.inbox.Inbox;
+import com.omnicanal.conversation.inbox.Message;
+import com.omnicanal.conversation.inbox.Outbound;
+import com.omnicanal.conversation.routing.Router;
+import com.omnicanal.conversation.sla.Calendars;
+import com.omnicanal.conversation.sla.SlaClocks;
+import com.omnicanal.events.conversation.MessageReceived;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a customer's message sets in motion: the complaint keyword rule; the FAQ bot when it is on duty (outside
+ * business hours, or always) and sure of its answer; otherwise routing to a person and the SLA clocks.
+ */
+@Component
+class CustomerMessageFlow {
+
+    /** Records, not requests: a call log or a store visit needs no agent to pick it up. */
+    private static final Set<String> RECORD_ONLY = Set.of("phone", "store");
+
+    private final Inbox inbox;
+    private final Conversations conversations;
+    private final ComplaintRules complaints;
+    private final Router router;
+    private final SlaClocks sla;
+    private final Bot bot;
+    private final Dispatcher dispatcher;
+    private final Outbound outbound;
+    private final Calendars calendars;
+    private final String botMode;
+    private final String botCalendar;
+
+    CustomerMessageFlow(Inbox inbox, Conversations conversations, ComplaintRules complaints, Router router, SlaClocks sla,
+                        Bot bot, Dispatcher dispatcher, Outbound outbound, Calendars calendars,
+                        @Value("${omni.bot.mode:outside-hours}") String botMode,
+                        @Value("${omni.bot.calendar:}") String botCalendar) {
+        this.inbox = inbox;
+        this.conversations = conversations;
+        this.complaints = complaints;
+        this.router = router;
+        this.sla = sla;
+        this.bot = bot;
+        this.dispatcher = dispatcher;
+        this.outbound = outbound;
+        this.calendars = calendars;
+        this.botMode = botMode;
+        this.botCalendar = botCalendar;
+    }
+
+    void handle(MessageReceived event) {
+        Message message = inbox.message(event.messageId()).orElse(null);
+        Conversation c = conversations.find(event.conversationId()).orElse(null);
+        if (message == null || c == null || RECORD_ONLY.contains(event.channel())) {
+            return;
+        }
+        complaints.apply(c, message);
+        c = conversations.find(c.id()).orElseThrow();
+        if (c.assignee() == null && c.complaintId() == null && botOnDuty(Instant.now()) && botAnswered(c, message)) {
+            return;
+        }
+        if ("open".equals(c.status())) {
+            sla.customerWrote(c, event.channel(), message.at());
+            router.enqueue(c, event.channel(), Instant.now());
+        }
+    }
+
+    private boolean botOnDuty(Instant now) {
+        return switch (botMode) {
+            case "always" -> true;
+            case "outside-hours" -> !botCalendar.isBlank() && !calendars.isOpen(botCalendar, now);
+            default -> false;
+        };
+    }
+
+    private boolean botAnswered(Conversation c, Message message) {
+        Bot.Decision decision = bot.decide(message.text(), c.language());
+        if (!decision.answers()) {
+            outbound.note(c.id(), c.profileId(), "bot", "Bot handed over to a person: " + (decision.action().equals("handover")
+                    ? "the customer asked for one" : "not sure enough (" + Math.round(decision.confidence() * 100) + "%)"),
+                    List.of(), List.of());
+            return false;
+        }
+        var answer = dispatcher.dispatch(DispatchRequest.text("bot:" + message.id(), c.profileId(), "service",
+                List.of(message.channel()), decision.answer()), "bot", "Omnicanal bot");
+        if (!answer.isSent()) {
+            return false;
+        }
+        conversations.setStatus(c.id(), "pending", null); // answered; waits for the customer, not for an agent
+        return true;
+    }
+
+    @Scheduled(fixedDelayString = "${omni.conversations.snooze-check:PT30S}")
+    void wakeSnoozed() {
+        Instant now = Instant.now();
+        conversations.wakeDue(now).forEach(c -> router.enqueue(c, c.lastInboundChannel() == null ? "webchat"
+                : c.lastInboundChannel(), now));
+    }
+}
