@@ -95,7 +95,7 @@ class ImapPoller implements SmartLifecycle {
 
     private void receive(MimeMessage mail) throws MessagingException, IOException {
         InternetAddress from = (InternetAddress) mail.getFrom()[0];
-        Instant at = mail.getSentDate() == null ? Instant.now() : mail.getSentDate().toInstant();
+        Instant at = Instant.now(); // when it reached us: the Date header is the sender's clock, to the second
         inbox.receive(Mails.inbound(mail.getMessageID(), from.getAddress(), from.getPersonal(), mail.getSubject(),
                 text(mail), mail.getHeader("In-Reply-To", " "), mail.getHeader("References", " "), at));
     }

@@ -53,10 +53,13 @@ public class Router {
 
     /** Hands waiting conversations, most urgent first, to whoever can take them now. */
     public synchronized void assignWaiting(Instant now) {
+        if (mongo.findAll(Agent.class).stream().noneMatch(a -> "online".equals(a.presence()))) {
+            return; // nobody to give work to: the queue waits (and is not read at all)
+        }
         List<QueueEntry> waiting = mongo.findAll(QueueEntry.class).stream()
                 .sorted(Comparator.comparingInt(QueueEntry::priority).thenComparing(QueueEntry::enqueuedAt)).toList();
         for (QueueEntry entry : waiting) {
-            Optional<Agent> agent = leastLoaded(entry);
+            Optional<Agent> agent = leastLoaded(entry, mongo.findAll(Agent.class));
             if (agent.isPresent() && claim(entry) && reserve(agent.get().id(), entry.channel())) {
                 record(entry.conversationId(), agent.get().id(), entry.channel());
                 conversations.assign(entry.conversationId(), agent.get().id(), entry.teamId(), "routing", now);
@@ -64,8 +67,8 @@ public class Router {
         }
     }
 
-    private Optional<Agent> leastLoaded(QueueEntry entry) {
-        return mongo.findAll(Agent.class).stream().filter(a -> a.canTake(entry.channel(), entry.teamId(), entry.language()))
+    private Optional<Agent> leastLoaded(QueueEntry entry, List<Agent> agents) {
+        return agents.stream().filter(a -> a.canTake(entry.channel(), entry.teamId(), entry.language()))
                 .min(Comparator.comparingDouble((Agent a) -> (double) a.loadOn(entry.channel()) / a.capacityOn(entry.channel()))
                         .thenComparing(Agent::id));
     }

@@ -32,6 +32,11 @@ public final class EventTap {
         throw new AssertionError("no matching event on " + queue + " within " + timeout);
     }
 
+    /** The next event, or null when none arrives within {@code timeout} (for callers that time events themselves). */
+    public Message poll(Duration timeout) {
+        return template.receive(queue, timeout.toMillis());
+    }
+
     /** How many events arrive within {@code timeout}, stopping early once {@code expected} have. */
     public long count(Duration timeout, long expected) {
         Instant deadline = Instant.now().plus(timeout);

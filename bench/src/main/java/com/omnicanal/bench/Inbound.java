@@ -1,0 +1,194 @@
+package com.omnicanal.bench;
+
+import com.mongodb.client.MongoDatabase;
+import com.omnicanal.testing.EventTap;
+import com.omnicanal.testing.Http;
+import com.omnicanal.testing.TestBroker;
+import com.omnicanal.testing.Tokens;
+import org.springframework.amqp.core.Message;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Plays WhatsApp: signed Cloud API webhooks from a pool of customers, paced or all at once, and times each message
+ * from the webhook call until its {@code message-received} event is seen on the broker.
+ */
+final class Inbound {
+
+    private static final Pattern IDS = Pattern.compile("\"conversationId\":\"([^\"]+)\",\"messageId\":\"whatsapp:([^\"]+)\"");
+
+    private final String url;
+    private final int customers;
+    private final int concurrency;
+    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+    private final EventTap tap;
+    private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> seenAt = new ConcurrentHashMap<>();
+    private final Map<String, String> conversationOf = new ConcurrentHashMap<>();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final Mac mac;
+
+    Inbound(String url, TestBroker broker, int customers, int concurrency) throws Exception {
+        this.url = url;
+        this.customers = customers;
+        this.concurrency = concurrency;
+        this.tap = broker.tap("omni.conversation", "omni.conversation.message-received.v1");
+        this.mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(ConversationsBench.APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        Thread collector = Thread.ofPlatform().daemon().name("event-collector").start(this::collect);
+        collector.setPriority(Thread.MAX_PRIORITY);
+    }
+
+    private void collect() {
+        while (true) {
+            Message m = tap.poll(Duration.ofMillis(200));
+            if (m == null) {
+                continue;
+            }
+            long now = System.nanoTime();
+            Matcher ids = IDS.matcher(EventTap.body(m));
+            if (ids.find()) {
+                conversationOf.put(ids.group(2), ids.group(1));
+                if (seenAt.putIfAbsent(ids.group(2), now) != null) {
+                    duplicates.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    void warmUp(int n, int rate) throws Exception {
+        List<String> ids = send(n, rate, concurrency);
+        await(ids, Duration.ofMinutes(3));
+    }
+
+    void sustained(int rate, int seconds, Report report, MongoDatabase db) throws Exception {
+        long rejectedBefore = rejected.get();
+        long start = System.nanoTime();
+        List<String> ids = send(rate * seconds, rate, concurrency);
+        double sendSeconds = (System.nanoTime() - start) / 1e9;
+        long lastSeen = await(ids, Duration.ofMinutes(3));
+        long[] latencies = ids.stream().filter(seenAt::containsKey).mapToLong(id -> seenAt.get(id) - sentAt.get(id)).toArray();
+        Arrays.sort(latencies);
+        long seen = latencies.length;
+        double p50 = latencies.length == 0 ? 0 : latencies[latencies.length / 2] / 1e6;
+        double p99 = latencies.length == 0 ? 0 : latencies[(int) Math.ceil(latencies.length * 0.99) - 1] / 1e6;
+        double processed = seen / ((lastSeen - start) / 1e9);
+        report.add("inbound, target %,d msgs/s for %d s".formatted(rate, seconds), ("sent %,d in %.1f s (%,.0f/s offered), "
+                + "processed %,.0f msgs/s, p50 %.0f ms, p99 %.0f ms end to end").formatted(ids.size(), sendSeconds,
+                ids.size() / sendSeconds, processed, p50, p99));
+        report.add("inbound loss", "rejected %d, events missing %d, stored %,d of %,d, duplicate events %d".formatted(
+                rejected.get() - rejectedBefore, ids.size() - seen, ConversationsBench.stored(db, prefixed(ids)), ids.size(),
+                duplicates.get()));
+        report.add("threads readable (sample of 50 through the API)", readable(ids) + " of 50");
+        report.add("inbound verdict", "target >= %,d msgs/s with p99 <= 500 ms and zero loss -> %s".formatted(rate,
+                processed >= rate * 0.98 && p99 <= 500 && seen == ids.size() ? "MET" : "NOT MET"));
+    }
+
+    void burst(int n, Report report, MongoDatabase db) throws Exception {
+        long duplicatesBefore = duplicates.get();
+        long start = System.nanoTime();
+        List<String> ids = send(n, 0, concurrency * 4);
+        double sendSeconds = (System.nanoTime() - start) / 1e9;
+        long lastSeen = await(ids, Duration.ofMinutes(10));
+        long seen = ids.stream().filter(seenAt::containsKey).count();
+        report.add("burst of %,d as fast as possible".formatted(n), ("accepted in %.1f s, all processed after %.1f s; "
+                + "events missing %d, stored %,d, duplicate events %d").formatted(sendSeconds, (lastSeen - start) / 1e9,
+                n - seen, ConversationsBench.stored(db, prefixed(ids)), duplicates.get() - duplicatesBefore));
+    }
+
+    private static List<String> prefixed(List<String> ids) {
+        return ids.stream().map(id -> "whatsapp:" + id).toList();
+    }
+
+    private int readable(List<String> ids) {
+        String token = Tokens.user("ana");
+        int ok = 0;
+        for (int i = 0; i < 50; i++) {
+            String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+            String conversation = conversationOf.get(id);
+            if (conversation != null && Http.get(url + "/api/conversations/" + conversation, token).body().contains(id)) {
+                ok++;
+            }
+        }
+        return ok;
+    }
+
+    /** Sends n webhooks, paced at {@code rate} per second (0 = as fast as the concurrency allows). */
+    private List<String> send(int n, int rate, int inFlight) throws InterruptedException {
+        Semaphore permits = new Semaphore(inFlight);
+        List<String> ids = new ArrayList<>(n);
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            if (rate > 0) {
+                long due = start + (long) (i * (1e9 / rate));
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+            }
+            permits.acquire();
+            String id = "wamid.B" + UUID.randomUUID().toString().replace("-", "");
+            ids.add(id);
+            byte[] body = payload(id);
+            sentAt.put(id, System.nanoTime());
+            http.sendAsync(HttpRequest.newBuilder(URI.create(url + "/webhooks/whatsapp"))
+                            .header("Content-Type", "application/json").header("X-Hub-Signature-256", sign(body))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, error) -> {
+                        permits.release();
+                        if (error != null || response.statusCode() != 200) {
+                            rejected.incrementAndGet();
+                        }
+                    });
+        }
+        permits.acquire(inFlight);
+        return ids;
+    }
+
+    /** Waits until every id was seen (or the timeout); the time of the last one seen. */
+    private long await(List<String> ids, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline) && !ids.stream().allMatch(seenAt::containsKey)) {
+            Thread.sleep(200);
+        }
+        return ids.stream().map(seenAt::get).filter(java.util.Objects::nonNull).mapToLong(Long::longValue).max()
+                .orElse(System.nanoTime());
+    }
+
+    private byte[] payload(String id) {
+        String phone = "3460" + String.format("%07d", ThreadLocalRandom.current().nextInt(customers));
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
+                "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550000000","phone_number_id":"1"},
+                "contacts":[{"profile":{"name":"Cliente"},"wa_id":"%1$s"}],"messages":[{"from":"%1$s","id":"%2$s",
+                "timestamp":"%3$d","type":"text","text":{"body":"Hola, ¿dónde está mi pedido?"}}]}}]}]}"""
+                .formatted(phone, id, Instant.now().getEpochSecond()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private synchronized String sign(byte[] body) {
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+    }
+}
