@@ -215,13 +215,15 @@ class ConversationJourneyIT {
                 "{\"callId\":\"x\",\"event\":\"ended\",\"direction\":\"sideways\",\"customerNumber\":\"12\",\"at\":null}")
                 .json().get("errors").findValuesAsString("field")).contains("direction", "customerNumber", "at");
         assertThat(Http.post(url("/api/channels/phone/calls"), Tokens.user("carla"), call).status()).isEqualTo(403);
+        assertThat(Http.post(url("/api/channels/phone/calls"), Tokens.partnerDemo(), call.replace("\"ended\"", "\"started\""))
+                .status()).as("a contact centre with calls.write").isEqualTo(200);
 
         Http.Response visit = Http.post(url("/api/channels/store/visits"), Tokens.user("ana"), """
                 {"storeId":"madrid-centro","customer":[{"type":"phone","value":"%s"}],"notes":"Tried on two sizes"}"""
                 .formatted(phone));
         assertThat(visit.status()).isEqualTo(201);
         JsonNode thread = conversationOf(profileOf("phone:" + phone.replace("+", "%2B")), Tokens.user("sofia"));
-        assertThat(thread.get("messages").findValuesAsString("kind")).containsExactly("call", "visit");
+        assertThat(thread.get("messages").findValuesAsString("kind")).containsExactly("call", "call", "visit");
         assertThat(thread.get("messages").get(0).get("text").asString()).contains("3m12s", "delivery address");
 
         Http.Response png = Http.get(url("/api/channels/store/madrid-centro/qr"), Tokens.user("ana"));

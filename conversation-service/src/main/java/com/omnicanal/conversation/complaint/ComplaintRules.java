@@ -24,15 +24,16 @@ public class ComplaintRules {
         this.keywords = keywords.stream().map(k -> Pattern.compile("\\b" + Pattern.quote(normalise(k)) + "\\b")).toList();
     }
 
-    public void apply(Conversation c, Message message) {
+    /** True when the message opened a complaint (the conversation changed). */
+    public boolean apply(Conversation c, Message message) {
         if (complaints.hasOpenComplaint(c) || message.text() == null) {
-            return;
+            return false;
         }
         String text = normalise(message.text());
-        keywords.stream().filter(k -> k.matcher(text).find()).findFirst().ifPresent(k -> complaints.open(c,
+        return keywords.stream().filter(k -> k.matcher(text).find()).findFirst().map(k -> complaints.open(c,
                 new Complaints.Opening("rule:" + message.id(), "keyword", "medium", "keyword-rule",
                         "matched '" + k.pattern().replace("\\b", "").replace("\\Q", "").replace("\\E", "") + "'", null),
-                Instant.now()));
+                Instant.now())).isPresent();
     }
 
     private static String normalise(String text) {

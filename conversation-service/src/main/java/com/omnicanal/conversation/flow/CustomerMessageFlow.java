@@ -66,8 +66,9 @@ class CustomerMessageFlow {
         if (message == null || c == null || RECORD_ONLY.contains(event.channel())) {
             return;
         }
-        complaints.apply(c, message);
-        c = conversations.find(c.id()).orElseThrow();
+        if (complaints.apply(c, message)) {
+            c = conversations.find(c.id()).orElseThrow();
+        }
         if (c.assignee() == null && c.complaintId() == null && botOnDuty(Instant.now()) && botAnswered(c, message)) {
             return;
         }

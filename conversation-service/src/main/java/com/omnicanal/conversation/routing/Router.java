@@ -2,6 +2,9 @@ package com.omnicanal.conversation.routing;
 
 import com.omnicanal.conversation.inbox.Conversation;
 import com.omnicanal.conversation.inbox.Conversations;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -9,6 +12,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -30,17 +34,25 @@ public class Router {
     private final MongoTemplate mongo;
     private final Conversations conversations;
     private final Teams teams;
+    /** Conversations this instance put in the queue, with their priority: a second message writes nothing. */
+    private final Cache<String, Integer> queued = Caffeine.newBuilder().maximumSize(200_000)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
+    /** Whether any agent is online, re-read every few seconds and at once after a presence change here. */
+    private final LoadingCache<String, Boolean> anyoneOnline;
 
     Router(MongoTemplate mongo, Conversations conversations, Teams teams) {
         this.mongo = mongo;
         this.conversations = conversations;
         this.teams = teams;
+        this.anyoneOnline = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(3))
+                .build(k -> mongo.findAll(Agent.class).stream().anyMatch(a -> "online".equals(a.presence())));
     }
 
     /** Queues a conversation that needs an agent (no-op when assigned, resolved or already waiting). */
     public void enqueue(Conversation c, String channel, Instant now) {
-        if (c.assignee() != null || c.isResolved()) {
-            return;
+        Integer waitingAt = queued.getIfPresent(c.id());
+        if (c.assignee() != null || c.isResolved() || (waitingAt != null && c.priority() >= waitingAt)) {
+            return; // assigned, done, or already waiting at this priority: nothing to write
         }
         String team = c.teamId() != null ? c.teamId() : teams.servingChannel(channel).orElse(null);
         try {
@@ -48,12 +60,18 @@ public class Router {
         } catch (DuplicateKeyException waiting) {
             mongo.updateFirst(query(where("_id").is(c.id())), new Update().min("priority", c.priority()), QueueEntry.class);
         }
+        queued.put(c.id(), c.priority());
         assignWaiting(now);
     }
 
     /** Hands waiting conversations, most urgent first, to whoever can take them now. */
+    /** Presence or agents changed (on this instance): look again instead of trusting the cached answer. */
+    public void agentsChanged() {
+        anyoneOnline.invalidateAll();
+    }
+
     public synchronized void assignWaiting(Instant now) {
-        if (mongo.findAll(Agent.class).stream().noneMatch(a -> "online".equals(a.presence()))) {
+        if (!anyoneOnline.get("any")) {
             return; // nobody to give work to: the queue waits (and is not read at all)
         }
         List<QueueEntry> waiting = mongo.findAll(QueueEntry.class).stream()
@@ -74,6 +92,7 @@ public class Router {
     }
 
     private boolean claim(QueueEntry entry) {
+        queued.invalidate(entry.conversationId());
         return mongo.remove(query(where("_id").is(entry.conversationId())), QueueEntry.class).getDeletedCount() == 1;
     }
 
@@ -94,6 +113,7 @@ public class Router {
     /** Frees the agent's capacity when a conversation is resolved or taken from them; then assigns waiting ones. */
     public void release(String conversationId, Instant now) {
         Document held = mongo.findAndRemove(query(where("_id").is(conversationId)), Document.class, ASSIGNMENTS);
+        queued.invalidate(conversationId);
         mongo.remove(query(where("_id").is(conversationId)), QueueEntry.class);
         if (held != null) {
             mongo.updateFirst(query(where("_id").is(held.getString("agent"))),
@@ -105,6 +125,7 @@ public class Router {
     /** A supervisor's decision: the conversation goes to this agent (capacity is not checked: they chose). */
     public void reassign(Conversation c, String agentId, String by, Instant now) {
         Document held = mongo.findAndRemove(query(where("_id").is(c.id())), Document.class, ASSIGNMENTS);
+        queued.invalidate(c.id());
         mongo.remove(query(where("_id").is(c.id())), QueueEntry.class);
         String channel = held != null ? held.getString("channel")
                 : c.lastInboundChannel() == null ? "webchat" : c.lastInboundChannel();

@@ -34,10 +34,12 @@ class RoutingController {
 
     private final MongoTemplate mongo;
     private final Router router;
+    private final Teams teams;
 
-    RoutingController(MongoTemplate mongo, Router router) {
+    RoutingController(MongoTemplate mongo, Router router, Teams teams) {
         this.mongo = mongo;
         this.router = router;
+        this.teams = teams;
     }
 
     record TeamRequest(@NotBlank @Size(max = 100) String name, Set<String> channels, Set<String> topics,
@@ -55,7 +57,9 @@ class RoutingController {
 
     @PutMapping("/api/conversations/teams/{id:[a-z0-9][a-z0-9_-]{0,63}}")
     Team putTeam(@PathVariable String id, @Valid @RequestBody TeamRequest r) {
-        return mongo.save(new Team(id, r.name(), nonNull(r.channels()), nonNull(r.topics()), r.calendarId()));
+        Team saved = mongo.save(new Team(id, r.name(), nonNull(r.channels()), nonNull(r.topics()), r.calendarId()));
+        teams.changed();
+        return saved;
     }
 
     @GetMapping("/api/conversations/teams")
@@ -72,6 +76,7 @@ class RoutingController {
             }
         }
         Agent existing = mongo.findById(id, Agent.class);
+        router.agentsChanged();
         return mongo.save(new Agent(id, r.name(), nonNull(r.teams()), nonNull(r.languages()), nonNull(r.channels()),
                 nonNull(r.topics()), r.capacity() == null ? Map.of("default", 3) : r.capacity(),
                 existing == null ? "offline" : existing.presence(), existing == null ? Map.of() : existing.load()));
@@ -100,6 +105,7 @@ class RoutingController {
                 .getMatchedCount() == 0) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "you are not set up as an agent");
         }
+        router.agentsChanged();
         if (r.presence().equals("online")) {
             router.assignWaiting(Instant.now());
         }

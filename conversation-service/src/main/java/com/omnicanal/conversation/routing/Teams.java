@@ -11,9 +11,17 @@ import java.util.Set;
 public class Teams {
 
     private final MongoTemplate mongo;
+    /** Teams change rarely and routing reads them for every conversation: re-read every few seconds. */
+    private final com.github.benmanes.caffeine.cache.LoadingCache<String, java.util.List<Team>> all;
 
     Teams(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.all = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                .expireAfterWrite(java.time.Duration.ofSeconds(5)).build(k -> mongo.findAll(Team.class));
+    }
+
+    void changed() {
+        all.invalidateAll();
     }
 
     public Set<String> of(String agentId) {
@@ -22,7 +30,7 @@ public class Teams {
 
     /** The team that serves a channel first (its channels include it), for conversations no rule assigned. */
     Optional<String> servingChannel(String channel) {
-        return mongo.findAll(Team.class).stream().filter(t -> t.channels() != null && t.channels().contains(channel))
+        return all.get("all").stream().filter(t -> t.channels() != null && t.channels().contains(channel))
                 .map(Team::id).sorted().findFirst();
     }
 }

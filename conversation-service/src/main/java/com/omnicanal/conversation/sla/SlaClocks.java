@@ -25,6 +25,8 @@ public class SlaClocks {
     SlaClocks(MongoTemplate mongo, Calendars calendars) {
         this.mongo = mongo;
         this.calendars = calendars;
+        this.policies = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5))
+                .build(k -> mongo.findAll(SlaPolicy.class));
         // the sweeper's compare-and-set queries {_id, status}: the embedded store indexes only that exact key set
         mongo.indexOps(SlaClock.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
                 .on("status", Sort.Direction.ASC).unique().named("id_status"));
@@ -41,8 +43,15 @@ public class SlaClocks {
                 c.awaitingReplySince() != null ? c.awaitingReplySince() : at);
     }
 
+    /** Policies change rarely and are read for every customer message: read them at most every few seconds. */
+    private final com.github.benmanes.caffeine.cache.LoadingCache<String, java.util.List<SlaPolicy>> policies;
+
+    void policiesChanged() {
+        policies.invalidateAll();
+    }
+
     private Optional<SlaPolicy> policyFor(Conversation c, String channel) {
-        return mongo.findAll(SlaPolicy.class).stream().filter(p -> p.fit(c.priority(), channel) >= 0)
+        return policies.get("all").stream().filter(p -> p.fit(c.priority(), channel) >= 0)
                 .max(Comparator.comparingInt((SlaPolicy p) -> p.fit(c.priority(), channel)).thenComparing(SlaPolicy::id));
     }
 

@@ -25,10 +25,12 @@ class SlaController {
 
     private final MongoTemplate mongo;
     private final Calendars calendars;
+    private final SlaClocks clocks;
 
-    SlaController(MongoTemplate mongo, Calendars calendars) {
+    SlaController(MongoTemplate mongo, Calendars calendars, SlaClocks clocks) {
         this.mongo = mongo;
         this.calendars = calendars;
+        this.clocks = clocks;
     }
 
     record PolicyRequest(@Min(0) @Max(2) Integer priority, String channel, Duration firstResponse, Duration nextResponse,
@@ -61,8 +63,10 @@ class SlaController {
         if (r.calendarId() != null && calendars.definition(r.calendarId()).isEmpty()) {
             throw new InvalidRequestException("calendarId", "no such calendar");
         }
-        return mongo.save(new SlaPolicy(id, r.priority(), r.channel(), r.firstResponse(), r.nextResponse(),
+        SlaPolicy saved = mongo.save(new SlaPolicy(id, r.priority(), r.channel(), r.firstResponse(), r.nextResponse(),
                 r.resolution(), r.calendarId(), r.warnBefore()));
+        clocks.policiesChanged();
+        return saved;
     }
 
     @GetMapping("/api/conversations/sla-policies")

@@ -25,7 +25,8 @@ class StoreQrCodes {
 
     private final String chatUrl;
 
-    StoreQrCodes(@Value("${omni.channels.webchat.public-url:http://localhost:8080/chat}") String chatUrl) {
+    StoreQrCodes(@Value("${omni.channels.webchat.public-url:http://localhost:8080/api/channels/webchat/app}")
+                 String chatUrl) {
         this.chatUrl = chatUrl;
     }
 

@@ -46,7 +46,9 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             builder.redirectErrorStream(true).redirectOutput(log.toFile());
-            return new ServiceProcess(module, port, builder.start(), log);
+            Process process = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy)); // never outlive the JVM that started it
+            return new ServiceProcess(module, port, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

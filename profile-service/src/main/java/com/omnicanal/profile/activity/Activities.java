@@ -32,14 +32,16 @@ class Activities {
     private final ProfileStore profiles;
     private final IdentityResolver identity;
     private final ActivityRules rules;
+    private final ActivityBatch batch;
 
     Activities(MongoTemplate mongo, EventOutbox outbox, ProfileStore profiles, IdentityResolver identity,
-               ActivityRules rules) {
+               ActivityRules rules, ActivityBatch batch) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.profiles = profiles;
         this.identity = identity;
         this.rules = rules;
+        this.batch = batch;
     }
 
     record Result(String id, String status, String profileId) {
@@ -51,8 +53,10 @@ class Activities {
     BatchResult record(List<ActivityInput> inputs, List<String> paths, Caller caller) {
         check(inputs, paths, caller);
         List<Result> results = new ArrayList<>();
-        for (ActivityInput input : inputs) {
-            results.add(recordOne(input, caller));
+        if (inputs.size() > 1) {
+            results.addAll(batch.record(inputs, caller));
+        } else {
+            inputs.forEach(input -> results.add(recordOne(input, caller)));
         }
         int recorded = (int) results.stream().filter(r -> r.status().equals("recorded")).count();
         return new BatchResult(recorded, results.size() - recorded, results);

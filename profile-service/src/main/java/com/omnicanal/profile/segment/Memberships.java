@@ -4,11 +4,19 @@ import com.omnicanal.events.profile.SegmentMembershipChanged;
 import com.omnicanal.profile.customer.Profile;
 import com.omnicanal.support.outbox.EventOutbox;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -28,6 +36,57 @@ class Memberships {
         this.mongo = mongo;
         this.outbox = outbox;
         this.rules = rules;
+    }
+
+    /**
+     * Re-evaluates a chunk of profiles against a segment in a few bulk operations (a read of the chunk's member keys,
+     * one insert of the newcomers, one delete of the leavers, one counted segment update carrying all the events):
+     * what a build over a million profiles needs instead of a round trip per profile.
+     */
+    int reconcileAll(Segment segment, List<Profile> profiles, Instant now, boolean noMembersYet) {
+        Map<String, Profile> byKey = new LinkedHashMap<>();
+        profiles.forEach(p -> byKey.put(SegmentMember.key(segment.id(), p.id()), p));
+        Set<String> current = new HashSet<>();
+        if (!noMembersYet) { // a new segment's first build skips the read: nobody can be a member yet
+            mongo.find(query(where("_id").in(byKey.keySet())), SegmentMember.class).forEach(m -> current.add(m.id()));
+        }
+        List<SegmentMember> joining = new ArrayList<>();
+        List<String> leaving = new ArrayList<>();
+        byKey.forEach((key, profile) -> {
+            boolean member = profile.isActive() && rules.matches(segment, profile, now);
+            if (member && !current.contains(key)) {
+                joining.add(new SegmentMember(key, segment.id(), profile.id(), now));
+            } else if (!member && current.contains(key)) {
+                leaving.add(key);
+            }
+        });
+        if (joining.isEmpty() && leaving.isEmpty()) {
+            return 0;
+        }
+        List<SegmentMembershipChanged> events = new ArrayList<>();
+        joining.forEach(m -> events.add(new SegmentMembershipChanged(m.profileId(), segment.id(), true, now)));
+        leaving.forEach(k -> events.add(new SegmentMembershipChanged(byKey.get(k).id(), segment.id(), false, now)));
+        outbox.publish(Segment.COLLECTION, segment.id(), events, pending -> {
+            long joined = insertNew(joining);
+            long left = leaving.isEmpty() ? 0
+                    : mongo.remove(query(where("_id").in(leaving)), SegmentMember.class).getDeletedCount();
+            return mongo.updateFirst(query(where("_id").is(segment.id())), pending.mark(new Update()
+                    .inc("memberCount", joined - left)), Segment.class);
+        });
+        return events.size();
+    }
+
+    /** Inserts the newcomers; one a concurrent single-profile change already added is skipped, not counted twice. */
+    private long insertNew(List<SegmentMember> joining) {
+        if (joining.isEmpty()) {
+            return 0;
+        }
+        try {
+            return mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, SegmentMember.class).insert(joining).execute()
+                    .getInsertedCount();
+        } catch (BulkOperationException someAlreadyThere) {
+            return someAlreadyThere.getResult().getInsertedCount();
+        }
     }
 
     /** Re-evaluates one profile against one segment; true when its membership changed. */

@@ -33,6 +33,8 @@ class Segments {
     private final MongoTemplate mongo;
     private final SegmentRules rules;
     private final Memberships memberships;
+    private static final int BUILD_CHUNK = 1000;
+
     private final List<Segment> cache = new CopyOnWriteArrayList<>();
 
     Segments(MongoTemplate mongo, SegmentRules rules, Memberships memberships) {
@@ -86,12 +88,34 @@ class Segments {
         cache.forEach(this::build);
     }
 
+    /** Every active profile in chunks, then every current member (one that is no longer active leaves). */
     private void build(Segment segment) {
         Instant now = Instant.now();
+        boolean fresh = Segment.BUILDING.equals(segment.state()) && segment.memberCount() == 0;
         try (Stream<Profile> profiles = mongo.stream(query(where("status").is(ProfileStatus.ACTIVE)), Profile.class)) {
-            profiles.forEach(profile -> memberships.reconcile(segment, profile, now));
+            chunked(profiles, chunk -> memberships.reconcileAll(segment, chunk, now, fresh));
+        }
+        if (!fresh) {
+            try (Stream<SegmentMember> members = members(segment.id())) {
+                chunked(members.map(SegmentMember::profileId), ids -> memberships.reconcileAll(segment,
+                        mongo.find(query(where("_id").in(ids)), Profile.class), now, false));
+            }
         }
         mongo.updateFirst(query(where("_id").is(segment.id())), new Update().set("state", Segment.READY), Segment.class);
+    }
+
+    private static <T> void chunked(Stream<T> items, java.util.function.Consumer<List<T>> each) {
+        List<T> chunk = new java.util.ArrayList<>(BUILD_CHUNK);
+        items.forEach(item -> {
+            chunk.add(item);
+            if (chunk.size() == BUILD_CHUNK) {
+                each.accept(List.copyOf(chunk));
+                chunk.clear();
+            }
+        });
+        if (!chunk.isEmpty()) {
+            each.accept(chunk);
+        }
     }
 
     private void refresh() {

@@ -74,6 +74,45 @@ public class EventOutbox {
         return result;
     }
 
+    /** One event about one aggregate, for {@link #publishAll}. */
+    public record Keyed(String aggregateId, IntegrationEvent event) {
+    }
+
+    /**
+     * The bulk form: stages one event per aggregate in one insert, runs {@code write} with each event's entry id
+     * (index-aligned, so each aggregate carries its own mark) and publishes the events of the aggregates the write
+     * reports as written (e.g. all but the duplicates of an unordered bulk insert); the others are dropped.
+     */
+    public Set<Integer> publishAll(String collection, List<Keyed> events,
+                                   Function<List<String>, Set<Integer>> write) {
+        List<OutboxEntry> entries = events.stream().map(e -> entry(collection, e.aggregateId(), e.event())).toList();
+        List<String> ids = entries.stream().map(OutboxEntry::id).toList();
+        if (!entries.isEmpty()) {
+            mongo.insert(entries, OutboxEntry.class);
+        }
+        Set<Integer> written;
+        try {
+            written = write.apply(ids);
+        } catch (RuntimeException e) {
+            discard(new LinkedHashSet<>(ids));
+            throw e;
+        }
+        Set<String> dropped = new LinkedHashSet<>();
+        List<OutboxEntry> ready = new java.util.ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (written.contains(i)) {
+                ready.add(entries.get(i));
+            } else {
+                dropped.add(ids.get(i));
+            }
+        }
+        if (!dropped.isEmpty()) {
+            discard(dropped);
+        }
+        relay.submit(ready);
+        return written;
+    }
+
     private void discard(Set<String> ids) {
         mongo.remove(query(where("_id").in(ids)), OutboxEntry.class); // best effort; the relay drops leftovers
     }

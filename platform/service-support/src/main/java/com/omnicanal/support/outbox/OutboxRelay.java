@@ -31,6 +31,8 @@ class OutboxRelay implements SmartLifecycle {
     private final OutboxPublisher publisher;
     private final OutboxProperties properties;
     private final BlockingQueue<OutboxEntry> fresh = new LinkedBlockingQueue<>(100_000);
+    /** Ids queued or being published right now: recovery leaves them alone, or a backlog would be sent twice. */
+    private final java.util.Set<String> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Counter published;
     private volatile boolean running;
     private Thread worker;
@@ -45,7 +47,12 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     void submit(List<OutboxEntry> entries) {
-        entries.forEach(fresh::offer); // when full, recovery picks the rest up from the store
+        for (OutboxEntry entry : entries) {
+            inFlight.add(entry.id());
+            if (!fresh.offer(entry)) {
+                inFlight.remove(entry.id()); // the queue is full: recovery picks it up from the store
+            }
+        }
     }
 
     @Override
@@ -92,7 +99,11 @@ class OutboxRelay implements SmartLifecycle {
         }
         List<OutboxEntry> batch = new ArrayList<>(List.of(first));
         fresh.drainTo(batch, properties.batchSize() - 1);
-        publishAndClear(batch);
+        try {
+            publishAndClear(batch);
+        } finally {
+            batch.forEach(e -> inFlight.remove(e.id()));
+        }
     }
 
     /** Publishes what was staged long enough ago and whose state write happened; drops abandoned stagings. */
@@ -102,6 +113,9 @@ class OutboxRelay implements SmartLifecycle {
                 .limit(properties.batchSize()), OutboxEntry.class);
         List<OutboxEntry> ready = new ArrayList<>();
         for (OutboxEntry entry : due) {
+            if (inFlight.contains(entry.id())) {
+                continue;
+            }
             if (marked(entry)) {
                 ready.add(entry);
             } else if (entry.createdAt().isBefore(now.minus(properties.abandonAfter()))) {

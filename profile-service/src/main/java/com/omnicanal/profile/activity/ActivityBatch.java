@@ -1,0 +1,131 @@
+package com.omnicanal.profile.activity;
+
+import com.mongodb.bulk.BulkWriteError;
+import com.omnicanal.events.profile.ActivityRecorded;
+import com.omnicanal.profile.customer.ActivitySummary;
+import com.omnicanal.profile.customer.Profile;
+import com.omnicanal.profile.customer.ProfileStore;
+import com.omnicanal.profile.customer.ProfileStore.Change;
+import com.omnicanal.profile.identity.IdentifyRequest;
+import com.omnicanal.profile.identity.IdentityResolver;
+import com.omnicanal.support.outbox.EventOutbox;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * A batch in a few bulk operations instead of a dozen round trips per activity: each customer resolved once, each
+ * profile read once, all events staged in one insert, all activities in one unordered insert (a duplicate id is
+ * reported, not fatal), and one summary update per profile.
+ */
+@Component
+class ActivityBatch {
+
+    private static final int DUPLICATE_KEY = 11000;
+
+    private final MongoTemplate mongo;
+    private final EventOutbox outbox;
+    private final ProfileStore profiles;
+    private final IdentityResolver identity;
+
+    ActivityBatch(MongoTemplate mongo, EventOutbox outbox, ProfileStore profiles, IdentityResolver identity) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+        this.profiles = profiles;
+        this.identity = identity;
+    }
+
+    List<Activities.Result> record(List<ActivityInput> inputs, Activities.Caller caller) {
+        List<Profile> owners = owners(inputs, caller);
+        Instant now = Instant.now();
+        Map<String, ActivitySummary> running = new HashMap<>();
+        owners.forEach(p -> running.putIfAbsent(p.id(), p.activity()));
+        List<EventOutbox.Keyed> events = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            ActivityInput input = inputs.get(i);
+            String profileId = owners.get(i).id();
+            ActivitySummary after = running.get(profileId).record(input.type(), input.amount(), input.occurredAt());
+            running.put(profileId, after);
+            events.add(new EventOutbox.Keyed(id(caller, input), new ActivityRecorded(profileId, id(caller, input),
+                    input.type(), input.occurredAt(), input.channel(), input.storeId(), input.orderId(), input.amount(),
+                    input.currency(), input.attributes(), after.stageAt(now), now)));
+        }
+        Set<Integer> written = outbox.publishAll(Activity.COLLECTION, events, marks -> insert(inputs, owners, caller,
+                marks, now));
+        updateSummaries(inputs, owners, written);
+        return IntStream.range(0, inputs.size()).mapToObj(i -> new Activities.Result(inputs.get(i).id(),
+                written.contains(i) ? "recorded" : "duplicate", owners.get(i).id())).toList();
+    }
+
+    /** The active profile of each input; each distinct customer is resolved, and each profile read, once. */
+    private List<Profile> owners(List<ActivityInput> inputs, Activities.Caller caller) {
+        Map<String, Profile> byKey = new HashMap<>();
+        List<Profile> owners = new ArrayList<>(inputs.size());
+        for (ActivityInput input : inputs) {
+            String source = input.channel() == null ? caller.client() : input.channel();
+            String key = input.customer().profileId() != null ? "id:" + input.customer().profileId()
+                    : source + "|" + input.customer().identifiers();
+            owners.add(byKey.computeIfAbsent(key, k -> profiles.requireActive(input.customer().profileId() != null
+                    ? input.customer().profileId()
+                    : identity.resolveProfileId(identifiers(input), source, caller.actor()))));
+        }
+        return owners;
+    }
+
+    private Set<Integer> insert(List<ActivityInput> inputs, List<Profile> owners, Activities.Caller caller,
+                                List<String> marks, Instant now) {
+        List<Activity> docs = IntStream.range(0, inputs.size()).mapToObj(i -> {
+            ActivityInput in = inputs.get(i);
+            return new Activity(id(caller, in), in.id(), caller.client(), owners.get(i).id(), in.type(), in.occurredAt(),
+                    in.channel(), in.storeId(), in.orderId(), in.items(), in.amount(), in.currency(), in.attributes(),
+                    now, Set.of(marks.get(i)));
+        }).toList();
+        Set<Integer> written = IntStream.range(0, docs.size()).boxed().collect(Collectors.toSet());
+        try {
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Activity.class).insert(docs).execute();
+        } catch (BulkOperationException e) {
+            for (BulkWriteError error : e.getErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                written.remove(error.getIndex()); // recorded before: idempotent on the client's id
+            }
+        }
+        return written;
+    }
+
+    /** One guarded update per profile, applying its newly recorded activities in their batch order. */
+    private void updateSummaries(List<ActivityInput> inputs, List<Profile> owners, Set<Integer> written) {
+        Map<String, List<ActivityInput>> byProfile = new LinkedHashMap<>();
+        written.stream().sorted().forEach(i -> byProfile.computeIfAbsent(owners.get(i).id(), k -> new ArrayList<>())
+                .add(inputs.get(i)));
+        byProfile.forEach((profileId, recorded) -> profiles.update(profileId, p -> {
+            ActivitySummary summary = p.activity();
+            for (ActivityInput input : recorded) {
+                summary = summary.record(input.type(), input.amount(), input.occurredAt());
+            }
+            return new Change(new Update().set("activity", summary), List.of());
+        }));
+    }
+
+    private static String id(Activities.Caller caller, ActivityInput input) {
+        return caller.client() + ":" + input.id();
+    }
+
+    private static List<IdentifyRequest.IdentifierInput> identifiers(ActivityInput input) {
+        return input.customer().identifiers().stream()
+                .map(i -> new IdentifyRequest.IdentifierInput(i.type(), i.value(), i.verified(), false)).toList();
+    }
+}
