@@ -8,8 +8,10 @@ final class Report {
 
     private final List<String[]> lines = new ArrayList<>();
 
+    /** Kept for the summary and printed at once, so a later failure does not lose what was measured. */
     void add(String what, String result) {
         lines.add(new String[]{what, result});
+        System.out.printf("== %-52s %s%n", what, result);
     }
 
     void add(String what, Latencies latencies) {

@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -198,6 +199,28 @@ class OmnichannelIT {
         Http.Response again = dispatch("svc-" + requestId, profileId, "service", List.of("email", "sms"), null);
         assertThat(again.json().get("messageId").asString()).isEqualTo(service.json().get("messageId").asString());
         assertThat(service.json().get("channel").asString()).isEqualTo("sms");
+    }
+
+    @Test
+    void theContactPressureBudgetDefersTheThirdPromotionOfTheWeekAndSaysUntilWhen() {
+        String email = "budget-" + UUID.randomUUID() + "@example.com";
+        String profileId = Http.post(profileServiceUrl() + "/api/profiles/identify", Tokens.user("ana"), """
+                {"identifiers":[{"type":"email","value":"%s","verified":true}]}""".formatted(email)).json()
+                .get("profileId").asString();
+        assertThat(Http.send("PUT", profileServiceUrl() + "/api/profiles/" + profileId + "/consents", Tokens.user("ana"),
+                Map.of("Content-Type", "application/json"),
+                "{\"channel\":\"email\",\"purpose\":\"marketing\",\"state\":\"granted\"}").status()).isEqualTo(200);
+
+        assertThat(dispatch(UUID.randomUUID().toString(), profileId, "marketing", null, null).status()).isEqualTo(200);
+        assertThat(dispatch(UUID.randomUUID().toString(), profileId, "marketing", null, null).status()).isEqualTo(200);
+        Http.Response third = dispatch(UUID.randomUUID().toString(), profileId, "marketing", null, null);
+        assertThat(third.status()).isEqualTo(202);
+        assertThat(third.json().get("status").asString()).isEqualTo("deferred");
+        assertThat(third.json().get("decisions").toString()).contains("contact-pressure budget");
+        assertThat(Instant.parse(third.json().get("deferredUntil").asString()))
+                .isAfter(Instant.now().plus(Duration.ofDays(6))).isBefore(Instant.now().plus(Duration.ofDays(7)));
+        assertThat(dispatch(UUID.randomUUID().toString(), profileId, "service", null, null).status())
+                .as("service messages are counted, never blocked").isEqualTo(200);
     }
 
     @Test

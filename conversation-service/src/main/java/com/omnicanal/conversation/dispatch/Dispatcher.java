@@ -31,9 +31,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * The one place that sends to customers: claims the request id (a retried request gets the first answer), holds
- * promotions while a complaint is open, asks reachability, applies the WhatsApp window, renders the template for the
- * channel, and sends through the channel's connector — falling back to the next allowed channel when a provider
- * refuses — or says why not and until when.
+ * promotions while a complaint is open, keeps the contact-pressure budget, asks reachability, applies the WhatsApp
+ * window, renders the template for the channel, and sends through the channel's connector — falling back to the
+ * next allowed channel when a provider refuses — or says why not and until when.
  */
 @Service
 public class Dispatcher {
@@ -48,10 +48,11 @@ public class Dispatcher {
     private final Templates templates;
     private final EventOutbox outbox;
     private final EmailThreading threading;
+    private final PressureBudget budget;
 
     Dispatcher(MongoTemplate mongo, ReachabilityClient reachability, Inbox inbox, Conversations conversations,
                Outbound outbound, Connectors connectors, OpenComplaints complaints, Templates templates,
-               EventOutbox outbox, EmailThreading threading) {
+               EventOutbox outbox, EmailThreading threading, PressureBudget budget) {
         this.mongo = mongo;
         this.reachability = reachability;
         this.inbox = inbox;
@@ -62,6 +63,7 @@ public class Dispatcher {
         this.templates = templates;
         this.outbox = outbox;
         this.threading = threading;
+        this.budget = budget;
     }
 
     /** Sends for a service or an agent ({@code author}, null for services); the stored outcome of the request. */
@@ -82,7 +84,20 @@ public class Dispatcher {
             decisions.add("held: the customer has an open complaint; no promotions until it is resolved");
             return finish(request, refused(request, decisions, null, now), decisions);
         }
-        ReachabilityClient.Reachability reach = reach(request);
+        Optional<Instant> budgetFreesAt = budget.reserve(request.profileId(), request.purpose(), request.requestId(), now);
+        if (budgetFreesAt.isPresent()) {
+            decisions.add("deferred by the contact-pressure budget: " + budget.limits().get(request.purpose()) + " "
+                    + request.purpose() + " message(s) per " + budget.window().toDays() + " days already sent");
+            decisions.add("deferred until " + budgetFreesAt.get());
+            return finish(request, refused(request, decisions, budgetFreesAt.get(), now), decisions);
+        }
+        ReachabilityClient.Reachability reach;
+        try {
+            reach = reach(request);
+        } catch (RuntimeException e) {
+            budget.release(request.profileId(), request.requestId());
+            throw e;
+        }
         List<ChannelChoice.Choice> choices = ChannelChoice.candidates(request, templates.approvedForWhatsApp(request.template()),
                 reach, inbox.lastInbound(request.profileId()), now, decisions);
         Origin origin = new Origin(request, author, senderName);
@@ -92,6 +107,7 @@ public class Dispatcher {
                 return finish(request, sent.get(), decisions);
             }
         }
+        budget.release(request.profileId(), request.requestId()); // nothing went: the slot is free again
         return finish(request, notSent(request, reach, decisions, now), decisions);
     }
 

@@ -1,5 +1,9 @@
 package com.omnicanal.events;
 
+import com.omnicanal.events.campaign.Enrolled;
+import com.omnicanal.events.campaign.Exited;
+import com.omnicanal.events.campaign.GoalReached;
+import com.omnicanal.events.campaign.StepExecuted;
 import com.omnicanal.events.conversation.ComplaintOpened;
 import com.omnicanal.events.conversation.ComplaintResolved;
 import com.omnicanal.events.conversation.ConversationAssigned;
@@ -34,7 +38,8 @@ public final class EventTypes {
             ConsentChanged.class, ActivityRecorded.class, ProfileErased.class, SegmentMembershipChanged.class,
             ErasureConfirmed.class, MessageReceived.class, MessageSent.class, MessageStatusChanged.class,
             DispatchRefused.class, ConversationOpened.class, ConversationAssigned.class, ConversationResolved.class,
-            ComplaintOpened.class, ComplaintResolved.class, SlaBreached.class);
+            ComplaintOpened.class, ComplaintResolved.class, SlaBreached.class, Enrolled.class, StepExecuted.class,
+            GoalReached.class, Exited.class);
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventTypes::typeOf, Function.identity()));

@@ -69,7 +69,7 @@ class Segments {
     }
 
     Stream<SegmentMember> members(String id) {
-        return mongo.stream(query(where("segmentId").is(id)), SegmentMember.class);
+        return mongo.stream(query(where("segmentId").is(id)).cursorBatchSize(BUILD_CHUNK), SegmentMember.class);
     }
 
     @EventListener
@@ -92,7 +92,9 @@ class Segments {
     private void build(Segment segment) {
         Instant now = Instant.now();
         boolean fresh = Segment.BUILDING.equals(segment.state()) && segment.memberCount() == 0;
-        try (Stream<Profile> profiles = mongo.stream(query(where("status").is(ProfileStatus.ACTIVE)), Profile.class)) {
+        // in batches: the embedded server would otherwise answer with every profile in one (over-sized) reply
+        try (Stream<Profile> profiles = mongo.stream(query(where("status").is(ProfileStatus.ACTIVE))
+                .cursorBatchSize(BUILD_CHUNK), Profile.class)) {
             chunked(profiles, chunk -> memberships.reconcileAll(segment, chunk, now, fresh));
         }
         if (!fresh) {

@@ -53,6 +53,19 @@ public class ContactCards implements ErasureParticipant {
         return Optional.ofNullable(mongo.findById(profileId, ContactCard.class));
     }
 
+    /** What a service may read about a person from its copy (e.g. a name for a message, a time zone for a wait). */
+    public record Contact(String profileId, String name, String email, String phone, String language, String timezone) {
+    }
+
+    /** The contact, following a merge to the survivor's card. */
+    public Optional<Contact> contact(String profileId) {
+        Optional<ContactCard> card = find(profileId);
+        if (card.isPresent() && card.get().mergedInto() != null) {
+            card = find(card.get().mergedInto());
+        }
+        return card.map(c -> new Contact(c.id(), c.name(), c.email(), c.phone(), c.language(), c.timezone()));
+    }
+
     /** Applies a versioned change unless the card already holds that version or a newer one. */
     private void apply(String profileId, long version, Update update) {
         update.set("version", version).set("updatedAt", Instant.now()).unset("mergedInto");

@@ -1,0 +1,50 @@
+package com.omnicanal.campaign.enrollment;
+
+import com.omnicanal.support.client.ServiceClients;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * conversation-service's dispatch, the one place messages leave the platform (consent, quiet hours, WhatsApp
+ * window, complaints, pressure budget are all checked there again); called with this service's own token.
+ */
+@Component
+class Dispatches {
+
+    private final RestClient conversations;
+
+    Dispatches(ServiceClients clients, @Value("${omni.services.conversation-url}") String conversationUrl) {
+        this.conversations = clients.to(conversationUrl);
+    }
+
+    record Answer(String status, String channel, String messageId, List<String> decisions, Instant deferredUntil) {
+    }
+
+    Answer send(String requestId, String profileId, String purpose, List<String> channels, String text,
+                String subject, String template, Map<String, String> variables, String language) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("requestId", requestId);
+        body.put("profileId", profileId);
+        body.put("purpose", purpose);
+        body.put("channels", channels);
+        body.put("text", text);
+        body.put("subject", subject);
+        body.put("template", template);
+        body.put("variables", variables);
+        body.put("language", language);
+        JsonNode answer = conversations.post().uri("/api/messages/dispatch").body(body).retrieve().body(JsonNode.class);
+        List<String> decisions = new ArrayList<>();
+        answer.path("decisions").forEach(d -> decisions.add(d.asString()));
+        String deferred = answer.path("deferredUntil").asString(null);
+        return new Answer(answer.path("status").asString(), answer.path("channel").asString(null),
+                answer.path("messageId").asString(null), decisions, deferred == null ? null : Instant.parse(deferred));
+    }
+}

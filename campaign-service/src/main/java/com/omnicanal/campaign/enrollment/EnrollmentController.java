@@ -1,0 +1,93 @@
+package com.omnicanal.campaign.enrollment;
+
+import com.omnicanal.campaign.journey.Journey;
+import com.omnicanal.campaign.journey.Journeys;
+import com.omnicanal.support.security.Actor;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Enrolments: staff (or a partner with {@code campaigns.enroll}) enrol a customer; anyone working with the customer
+ * reads an enrolment with its whole history — the answer to "why did this customer get that message?".
+ */
+@RestController
+class EnrollmentController {
+
+    private final Enrollments enrollments;
+    private final Journeys journeys;
+    private final Engine engine;
+    private final MongoTemplate mongo;
+
+    EnrollmentController(Enrollments enrollments, Journeys journeys, Engine engine, MongoTemplate mongo) {
+        this.enrollments = enrollments;
+        this.journeys = journeys;
+        this.engine = engine;
+        this.mongo = mongo;
+    }
+
+    record EnrolRequest(@NotBlank @Size(max = 64) String profileId, @NotBlank @Size(max = 100) String requestId,
+                        @Size(max = 20) Map<String, Object> context) {
+    }
+
+    @PostMapping("/api/journeys/{id}/enrollments")
+    @PreAuthorize("hasAnyRole('marketer', 'supervisor', 'admin') or hasAuthority('SCOPE_campaigns.enroll')")
+    ResponseEntity<Enrollment> enrol(@PathVariable String id, @Valid @RequestBody EnrolRequest request,
+                                     Authentication caller) {
+        Journey journey = journeys.require(id);
+        if (!journey.isActive()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "the journey is " + journey.state() + ", not active");
+        }
+        var definition = journeys.definition(id, journey.activeVersion()).orElseThrow();
+        return enrollments.enroll(journey, definition, request.profileId(), "manual:" + request.requestId(),
+                        request.context() == null ? Map.of() : request.context(), Actor.of(caller), Instant.now())
+                .map(e -> {
+                    engine.run(e.id());
+                    return ResponseEntity.status(HttpStatus.CREATED).body(enrollments.find(e.id()).orElseThrow());
+                })
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.OK).body(null));
+    }
+
+    @GetMapping("/api/campaigns/enrollments/{id}")
+    @PreAuthorize("hasAnyRole('agent', 'marketer', 'supervisor', 'admin')")
+    Enrollment get(@PathVariable String id) {
+        return enrollments.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no such enrolment"));
+    }
+
+    @GetMapping(value = "/api/campaigns/enrollments", params = "profileId")
+    @PreAuthorize("hasAnyRole('agent', 'marketer', 'supervisor', 'admin')")
+    List<Enrollment> ofProfile(@RequestParam String profileId) {
+        return enrollments.ofProfile(profileId);
+    }
+
+    @GetMapping("/api/campaigns/tasks")
+    @PreAuthorize("hasAnyRole('agent', 'supervisor', 'admin')")
+    List<Document> tasks(@RequestParam(required = false) String team) {
+        var q = query(where("state").is("open"));
+        if (team != null) {
+            q.addCriteria(where("team").is(team));
+        }
+        return mongo.find(q, Document.class, "tasks");
+    }
+}

@@ -1,0 +1,130 @@
+package com.omnicanal.campaign.enrollment;
+
+import com.omnicanal.campaign.journey.Journey;
+import com.omnicanal.campaign.journey.JourneyDefinition;
+import com.omnicanal.campaign.journey.Journeys;
+import com.omnicanal.campaign.suppression.OpenComplaints.ComplaintsCleared;
+import com.omnicanal.campaign.timer.TimerDue;
+import com.omnicanal.events.campaign.GoalReached;
+import com.omnicanal.events.conversation.MessageStatusChanged;
+import com.omnicanal.events.profile.ActivityRecorded;
+import com.omnicanal.events.profile.SegmentMembershipChanged;
+import com.omnicanal.support.privacy.ErasureParticipant;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * What moves enrolments: an activity (it may enrol, reach a goal, or answer a branch), entering a segment, a
+ * delivery receipt (a failure may fall back), a timer, complaints cleared; and erasure, which forgets them.
+ */
+@Configuration(proxyBeanMethods = false)
+class EnrollmentEvents {
+
+    private final Enrollments enrollments;
+    private final Engine engine;
+    private final Journeys journeys;
+    private final Waits waits;
+
+    EnrollmentEvents(Enrollments enrollments, Engine engine, Journeys journeys, Waits waits) {
+        this.enrollments = enrollments;
+        this.engine = engine;
+        this.journeys = journeys;
+        this.waits = waits;
+    }
+
+    @Bean
+    Consumer<ActivityRecorded> activityMovesJourneys() {
+        return event -> {
+            goals(event);
+            waits.awaiting(event.profileId(), event.type()).forEach(id -> engine.activityArrived(id, event.type()));
+            for (Journey journey : journeys.triggeredBy(event.type())) {
+                JourneyDefinition d = journeys.definition(journey.id(), journey.activeVersion()).orElseThrow();
+                if (d.trigger().channel() == null || d.trigger().channel().equals(event.channel())) {
+                    enrollments.enroll(journey, d, event.profileId(), event.activityId(), context(event),
+                            "activity " + event.type() + " " + event.activityId(), Instant.now())
+                            .ifPresent(e -> engine.run(e.id()));
+                }
+            }
+        };
+    }
+
+    /** A customer who does what the journey was for leaves it. */
+    private void goals(ActivityRecorded event) {
+        for (Enrollment e : enrollments.ofProfile(event.profileId())) {
+            if (e.isOver()) {
+                continue;
+            }
+            journeys.definition(e.journeyId(), e.version()).map(JourneyDefinition::goals).orElse(List.of()).stream()
+                    .filter(g -> g.activityType().equals(event.type())).findFirst().ifPresent(goal -> {
+                        Instant now = Instant.now();
+                        enrollments.change(e, new Update().set("state", "completed").set("endedAt", now)
+                                .set("endReason", "goal " + goal.id()).unset("timerToken"), List.of(new Enrollment.Entry(now,
+                                null, null, "goal", goal.id() + ": " + event.type() + " " + event.activityId())),
+                                List.of(new GoalReached(e.profileId(), e.id(), e.journeyId(), goal.id(), now)));
+                    });
+        }
+    }
+
+    @Bean
+    Consumer<SegmentMembershipChanged> segmentEntries() {
+        return event -> {
+            if (!event.member()) {
+                return;
+            }
+            for (Journey journey : journeys.active()) {
+                if ("segment-entered".equals(journey.triggerType()) && event.segmentId().equals(journey.segmentId())) {
+                    JourneyDefinition d = journeys.definition(journey.id(), journey.activeVersion()).orElseThrow();
+                    enrollments.enroll(journey, d, event.profileId(), "segment:" + event.segmentId() + ":" + event.occurredAt(),
+                            Map.of(), "segment " + event.segmentId(), Instant.now()).ifPresent(e -> engine.run(e.id()));
+                }
+            }
+        };
+    }
+
+    @Bean
+    Consumer<MessageStatusChanged> receiptsDriveRetries() {
+        return event -> {
+            if ("failed".equals(event.status()) && event.requestId() != null && event.requestId().split(":").length == 3) {
+                engine.failed(event.requestId(), event.channel(), event.error());
+            }
+        };
+    }
+
+    @Bean
+    ErasureParticipant forgetEnrollments() {
+        return profileId -> {
+            enrollments.forget(profileId);
+            waits.forget(profileId);
+        };
+    }
+
+    @EventListener
+    void timerDue(TimerDue due) {
+        engine.wake(due.enrollmentId(), due.token());
+    }
+
+    @EventListener
+    void complaintsCleared(ComplaintsCleared cleared) {
+        waits.held(cleared.profileId()).forEach(id -> engine.resumeAfterComplaints(id, cleared.at()));
+    }
+
+    private static Map<String, Object> context(ActivityRecorded event) {
+        Map<String, Object> context = new HashMap<>();
+        context.put("type", event.type());
+        context.put("orderId", event.orderId());
+        context.put("amount", event.amount());
+        context.put("currency", event.currency());
+        context.put("storeId", event.storeId());
+        context.put("channel", event.channel());
+        context.values().removeIf(java.util.Objects::isNull);
+        return context;
+    }
+}

@@ -1,0 +1,56 @@
+package com.omnicanal.campaign.journey;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A journey as designed: a trigger, phases in order (each with its channels, retry rule and steps), exit goals, the
+ * re-entry rule and what an open complaint does to it. The JSON form is {@code /api/journeys/schema}.
+ */
+public record JourneyDefinition(String name, String purpose, Trigger trigger, Reentry reentry,
+                                ComplaintPolicy complaints, List<Goal> goals, List<Phase> phases) {
+
+    /** What enrols a customer: an activity of a type (optionally from a channel), entering a segment, or staff. */
+    public record Trigger(String type, String activityType, String channel, String segmentId) {
+    }
+
+    /** once (ever), every-time, or once-per {@code days}. */
+    public record Reentry(String mode, Integer days) {
+    }
+
+    /** While a complaint is open promotional steps are held (resumed after {@code coolOff}) or the journey ends. */
+    public record ComplaintPolicy(String onOpen, Duration coolOff) {
+    }
+
+    /** Reaching it ends the journey: an activity of this type by the customer. */
+    public record Goal(String id, String activityType) {
+    }
+
+    public record Phase(String id, String objective, List<PhaseChannel> channels, Retry retry, List<Step> steps) {
+    }
+
+    /** A channel the phase may use and its role: primary, support or read-only. */
+    public record PhaseChannel(String channel, String role) {
+    }
+
+    /** How often a send is tried and on which statuses it falls back to the next channel of the phase. */
+    public record Retry(Integer maxAttempts, List<String> fallbackOn, Duration spacing) {
+    }
+
+    /**
+     * send (content per language, or a registered template), wait (a duration), branch (on an activity within a
+     * timeout, or a random split), goto (a phase), agent-task (for a team, with the phase's script) or exit.
+     */
+    public record Step(String id, String type, String purpose, Map<String, Content> content, String template,
+                       Duration duration, String on, String activityType, Duration timeout, String then,
+                       String otherwise, List<Variant> variants, String phase, String team, String script,
+                       List<String> dispositions) {
+    }
+
+    public record Content(String subject, String text) {
+    }
+
+    public record Variant(String id, int weight, String next) {
+    }
+}

@@ -1,0 +1,175 @@
+package com.omnicanal.campaign.journey;
+
+import com.omnicanal.campaign.journey.JourneyDefinition.Phase;
+import com.omnicanal.campaign.journey.JourneyDefinition.Step;
+import com.omnicanal.support.problem.ProblemHandling.InvalidField;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The semantic rules of a journey that a JSON Schema cannot express, each problem with its JSON pointer. */
+final class JourneyRules {
+
+    static final List<String> PHASE_ORDER = List.of("apertura", "consideracion", "decision", "refuerzo-acuerdo",
+            "refuerzo-vinculo");
+    static final Set<String> VARIABLES = Set.of("name", "firstName", "email", "phone", "journey.name", "activity.type",
+            "activity.orderId", "activity.amount", "activity.currency", "activity.storeId", "activity.channel");
+    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([^}#^/!>\\s]+)\\s*}}");
+
+    private JourneyRules() {
+    }
+
+    static List<InvalidField> problems(JourneyDefinition d) {
+        List<InvalidField> problems = new ArrayList<>();
+        trigger(d, problems);
+        Map<String, int[]> positions = positions(d, problems);
+        for (int p = 0; p < d.phases().size(); p++) {
+            Phase phase = d.phases().get(p);
+            for (int s = 0; s < phase.steps().size(); s++) {
+                step(d, phase, p, s, positions, problems);
+            }
+        }
+        return problems;
+    }
+
+    private static void trigger(JourneyDefinition d, List<InvalidField> problems) {
+        if (d.trigger().type().equals("activity") && d.trigger().activityType() == null) {
+            problems.add(new InvalidField("/trigger/activityType", "an activity trigger needs the activity type"));
+        }
+        if (d.trigger().type().equals("segment-entered") && d.trigger().segmentId() == null) {
+            problems.add(new InvalidField("/trigger/segmentId", "a segment trigger needs the segment id"));
+        }
+        if (d.reentry() != null && d.reentry().mode().equals("once-per") && d.reentry().days() == null) {
+            problems.add(new InvalidField("/reentry/days", "once-per needs the number of days"));
+        }
+    }
+
+    /** Where each step is (phase, index); duplicate ids and phases out of their order are problems. */
+    private static Map<String, int[]> positions(JourneyDefinition d, List<InvalidField> problems) {
+        Map<String, int[]> positions = new HashMap<>();
+        Set<String> phases = new HashSet<>();
+        int lastOrder = -1;
+        for (int p = 0; p < d.phases().size(); p++) {
+            Phase phase = d.phases().get(p);
+            int order = PHASE_ORDER.indexOf(phase.id());
+            if (!phases.add(phase.id()) || order < lastOrder) {
+                problems.add(new InvalidField("/phases/" + p + "/id", "phases appear once each, in the order " + PHASE_ORDER));
+            }
+            lastOrder = Math.max(lastOrder, order);
+            for (int s = 0; s < phase.steps().size(); s++) {
+                if (positions.put(phase.steps().get(s).id(), new int[]{p, s}) != null) {
+                    problems.add(new InvalidField(at(p, s) + "/id", "step ids must be unique in the journey"));
+                }
+            }
+        }
+        return positions;
+    }
+
+    private static void step(JourneyDefinition d, Phase phase, int p, int s, Map<String, int[]> positions,
+                             List<InvalidField> problems) {
+        Step step = phase.steps().get(s);
+        String at = at(p, s);
+        switch (step.type()) {
+            case "send" -> send(phase, step, p, at, problems);
+            case "wait" -> require(step.duration() != null, at + "/duration", "a wait needs a duration", problems);
+            case "branch" -> branch(d, step, p, s, at, positions, problems);
+            case "goto" -> jump(d, step.phase() == null ? null : "phase:" + step.phase(), p, s, at + "/phase", positions, problems);
+            case "agent-task" -> require(step.team() != null, at + "/team", "an agent task needs a team", problems);
+            default -> { }
+        }
+    }
+
+    private static void send(Phase phase, Step step, int p, String at, List<InvalidField> problems) {
+        require(step.content() != null && !step.content().isEmpty() || step.template() != null, at + "/content",
+                "a send step needs content or a template", problems);
+        boolean channels = phase.channels() != null && !phase.channels().isEmpty();
+        require(channels, "/phases/" + p + "/channels", "a phase that sends needs at least one allowed channel", problems);
+        if (channels && phase.channels().stream().anyMatch(c -> c.channel().equals("whatsapp")) && step.template() == null) {
+            problems.add(new InvalidField(at + "/template", "WhatsApp outside the customer's 24-hour window needs an "
+                    + "approved template: name one (the window is checked at send time)"));
+        }
+        if (step.content() != null) {
+            step.content().forEach((language, content) -> {
+                Matcher m = VARIABLE.matcher(content.text() + " " + (content.subject() == null ? "" : content.subject()));
+                while (m.find()) {
+                    if (!VARIABLES.contains(m.group(1))) {
+                        problems.add(new InvalidField(at + "/content/" + language + "/text", "unknown variable {{"
+                                + m.group(1) + "}}; known: " + new java.util.TreeSet<>(VARIABLES)));
+                    }
+                }
+            });
+        }
+    }
+
+    private static void branch(JourneyDefinition d, Step step, int p, int s, String at, Map<String, int[]> positions,
+                               List<InvalidField> problems) {
+        if ("random".equals(step.on())) {
+            require(step.variants() != null && step.variants().size() >= 2, at + "/variants",
+                    "a random split needs at least two variants", problems);
+            if (step.variants() != null) {
+                for (int v = 0; v < step.variants().size(); v++) {
+                    jump(d, step.variants().get(v).next(), p, s, at + "/variants/" + v + "/next", positions, problems);
+                }
+            }
+            return;
+        }
+        require("activity".equals(step.on()), at + "/on", "a branch is on an activity or random", problems);
+        require(step.activityType() != null, at + "/activityType", "which activity decides the branch", problems);
+        require(step.timeout() != null, at + "/timeout", "how long to wait for the activity", problems);
+        jump(d, step.then(), p, s, at + "/then", positions, problems);
+        jump(d, step.otherwise(), p, s, at + "/otherwise", positions, problems);
+    }
+
+    /** A target is a step id or {@code phase:<id>}; going back needs a wait (or a timed branch) on the way. */
+    private static void jump(JourneyDefinition d, String target, int p, int s, String at, Map<String, int[]> positions,
+                             List<InvalidField> problems) {
+        if (target == null) {
+            problems.add(new InvalidField(at, "a target is required"));
+            return;
+        }
+        int[] to = target.startsWith("phase:") ? phaseStart(d, target.substring(6)) : positions.get(target);
+        if (to == null) {
+            problems.add(new InvalidField(at, "no such step or phase: " + target));
+        } else if ((to[0] < p || (to[0] == p && to[1] <= s)) && !waitsBetween(d, to, p, s)) {
+            problems.add(new InvalidField(at, "a loop without a wait: going back to " + target + " would repeat at once"));
+        }
+    }
+
+    private static int[] phaseStart(JourneyDefinition d, String id) {
+        for (int p = 0; p < d.phases().size(); p++) {
+            if (d.phases().get(p).id().equals(id)) {
+                return new int[]{p, 0};
+            }
+        }
+        return null;
+    }
+
+    private static boolean waitsBetween(JourneyDefinition d, int[] from, int p, int s) {
+        for (int i = from[0]; i <= p; i++) {
+            List<Step> steps = d.phases().get(i).steps();
+            for (int j = i == from[0] ? from[1] : 0; j < (i == p ? s + 1 : steps.size()); j++) {
+                Step step = steps.get(j);
+                if (step.type().equals("wait") || (step.type().equals("branch") && step.timeout() != null)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void require(boolean ok, String at, String message, List<InvalidField> problems) {
+        if (!ok) {
+            problems.add(new InvalidField(at, message));
+        }
+    }
+
+    private static String at(int p, int s) {
+        return "/phases/" + p + "/steps/" + s;
+    }
+}

@@ -1,0 +1,98 @@
+package com.omnicanal.campaign.journey;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Journeys and their versions: saving a definition adds a version; publishing makes the newest one the version new
+ * enrolments start in (customers already enrolled keep theirs); pause, resume and archive change only the state.
+ */
+@Service
+public class Journeys {
+
+    private final MongoTemplate mongo;
+
+    Journeys(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    Journey save(String id, JourneyDefinition definition, String actor) {
+        Instant now = Instant.now();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Journey current = mongo.findById(id, Journey.class);
+            int version = current == null ? 1 : current.latestVersion() + 1;
+            try {
+                mongo.insert(new JourneyVersion(JourneyVersion.key(id, version), id, version, definition, now, actor));
+            } catch (DuplicateKeyException concurrentSave) {
+                continue;
+            }
+            JourneyDefinition.Trigger t = definition.trigger();
+            Update update = new Update().set("name", definition.name()).set("latestVersion", version)
+                    .set("updatedAt", now).set("updatedBy", actor).setOnInsert("state", "draft").setOnInsert("activeVersion", 0);
+            if (current == null || !current.isActive()) { // an active journey keeps matching its published trigger
+                update.set("triggerType", t.type()).set("activityType", t.activityType()).set("segmentId", t.segmentId());
+            }
+            mongo.upsert(query(where("_id").is(id)), update, Journey.class);
+            return mongo.findById(id, Journey.class);
+        }
+        throw new ResponseStatusException(HttpStatus.CONFLICT, "the journey is being saved concurrently; try again");
+    }
+
+    Journey publish(String id, String actor) {
+        Journey journey = require(id);
+        JourneyDefinition.Trigger t = definition(id, journey.latestVersion()).orElseThrow().trigger();
+        mongo.updateFirst(query(where("_id").is(id)), new Update().set("state", "active")
+                .set("activeVersion", journey.latestVersion()).set("triggerType", t.type())
+                .set("activityType", t.activityType()).set("segmentId", t.segmentId()).set("updatedAt", Instant.now())
+                .set("updatedBy", actor), Journey.class);
+        return require(id);
+    }
+
+    Journey setState(String id, String state, String actor) {
+        Journey journey = require(id);
+        if (journey.activeVersion() == 0 && !"archived".equals(state)) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "publish the journey first");
+        }
+        mongo.updateFirst(query(where("_id").is(id)), new Update().set("state", state).set("updatedAt", Instant.now())
+                .set("updatedBy", actor), Journey.class);
+        return require(id);
+    }
+
+    public Optional<Journey> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Journey.class));
+    }
+
+    public Journey require(String id) {
+        return find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such journey"));
+    }
+
+    public List<Journey> all() {
+        return mongo.findAll(Journey.class);
+    }
+
+    /** Active journeys an activity of this type starts (few journeys: read whole). */
+    public List<Journey> triggeredBy(String activityType) {
+        return all().stream().filter(Journey::isActive).filter(j -> "activity".equals(j.triggerType())
+                && activityType.equals(j.activityType())).toList();
+    }
+
+    public List<Journey> active() {
+        return all().stream().filter(Journey::isActive).toList();
+    }
+
+    public Optional<JourneyDefinition> definition(String journeyId, int version) {
+        return Optional.ofNullable(mongo.findById(JourneyVersion.key(journeyId, version), JourneyVersion.class))
+                .map(JourneyVersion::definition);
+    }
+}

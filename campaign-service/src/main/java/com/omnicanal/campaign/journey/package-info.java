@@ -1,0 +1,2 @@
+/** Journeys: definitions in five phases, validated against a published JSON Schema, versioned, with states. */
+package com.omnicanal.campaign.journey;

@@ -1,0 +1,91 @@
+package com.omnicanal.campaign.timer;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Walks the seconds from the last one handled to now; each second's bucket is claimed with a compare-and-set (so of
+ * several instances exactly one fires it), fired, then deleted. A claim whose instance died is taken over after a
+ * grace period; the cursor is stored, so a restart catches up on what came due while it was down.
+ */
+@Component
+class TimerSweeper {
+
+    private static final Logger log = LoggerFactory.getLogger(TimerSweeper.class);
+    private static final String CURSOR = "timer_cursor";
+    private static final Duration STALE_CLAIM = Duration.ofSeconds(60);
+    private static final long LOOK_BACK = 5;
+    private static final long MAX_CATCH_UP = Duration.ofDays(2).toSeconds();
+
+    private final MongoTemplate mongo;
+    private final ApplicationEventPublisher local;
+    private final String instance = UUID.randomUUID().toString();
+    private long next;
+
+    TimerSweeper(MongoTemplate mongo, ApplicationEventPublisher local) {
+        this.mongo = mongo;
+        this.local = local;
+        // the claim is a compare-and-set on {_id, owner}: the embedded store indexes only that exact key set
+        mongo.indexOps(Timers.COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                .on("owner", Sort.Direction.ASC).unique().named("id_owner"));
+        Document cursor = mongo.findById(CURSOR, Document.class, CURSOR);
+        long now = Instant.now().getEpochSecond();
+        this.next = cursor == null ? now - 5 : Math.max(cursor.getLong("next"), now - MAX_CATCH_UP);
+    }
+
+    @Scheduled(fixedDelayString = "${omni.timers.sweep-interval:PT0.25S}")
+    void sweep() {
+        long now = Instant.now().getEpochSecond();
+        for (long second = next - LOOK_BACK; second < now; second++) { // the last seconds again: late adds, clock skew
+            fire(second, null);
+        }
+        next = Math.max(next, now);
+        mongo.upsert(query(where("_id").is(CURSOR)), new Update().max("next", next), CURSOR);
+    }
+
+    /** Buckets claimed by an instance that died before finishing them. */
+    @Scheduled(fixedDelayString = "${omni.timers.stale-check:PT1M}")
+    void takeOverStaleClaims() {
+        Instant before = Instant.now().minus(STALE_CLAIM);
+        for (Document stale : mongo.find(query(where("claimedAt").lt(before)), Document.class, Timers.COLLECTION)) {
+            String id = stale.getString("_id");
+            fire(Long.parseLong(id.substring(2)), stale.getString("owner"));
+        }
+    }
+
+    private void fire(long second, String staleOwner) {
+        String id = Timers.bucket(second);
+        Document claimed = mongo.findAndModify(query(where("_id").is(id).and("owner").is(staleOwner)),
+                new Update().set("owner", instance).set("claimedAt", Instant.now()),
+                FindAndModifyOptions.options().returnNew(true), Document.class, Timers.COLLECTION);
+        if (claimed == null) {
+            return; // no timer in that second, or another instance has it
+        }
+        for (Document due : claimed.getList("due", Document.class, List.of())) {
+            try {
+                local.publishEvent(new TimerDue(due.getString("e"), due.getString("t")));
+            } catch (RuntimeException e) {
+                log.warn("timer for enrolment {} failed; it is retried when the claim goes stale", due.getString("e"), e);
+                return;
+            }
+        }
+        mongo.remove(query(where("_id").is(id)), Timers.COLLECTION);
+    }
+}

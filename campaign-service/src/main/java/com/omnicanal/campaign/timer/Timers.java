@@ -1,0 +1,38 @@
+package com.omnicanal.campaign.timer;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Schedules work for a time: the entry goes into the bucket document of its second ({@code _id} {@code s:<epoch
+ * second>}), so finding what is due is a read by {@code _id} per second, never a scan or a TTL index.
+ */
+@Component
+public class Timers {
+
+    static final String COLLECTION = "timer_buckets";
+
+    private final MongoTemplate mongo;
+
+    Timers(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Fires {@link TimerDue} for {@code enrollmentId} with {@code token} at (or just after) {@code at}. */
+    public void schedule(String enrollmentId, String token, Instant at) {
+        long second = Math.max(at.getEpochSecond(), Instant.now().getEpochSecond() + 1); // never a second already swept
+        mongo.upsert(query(where("_id").is(bucket(second))), new Update().addToSet("due",
+                new Document("e", enrollmentId).append("t", token)), COLLECTION);
+    }
+
+    static String bucket(long second) {
+        return "s:" + second;
+    }
+}

@@ -1,0 +1,178 @@
+package com.omnicanal.campaign;
+
+import com.omnicanal.testing.Http;
+import com.omnicanal.testing.OmniServiceTest;
+import com.omnicanal.testing.Tokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Journeys as a new user meets them: a purchase in store enrols the customer and the thank-you goes out through
+ * conversation-service (sandbox channels), a failed SMS falls back to e-mail by the phase's rule, a complaint holds
+ * the promotion until it is resolved and cooled off, and every decision is readable on the enrolment.
+ */
+@OmniServiceTest
+class JourneyIT {
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("omni.services.profile-url", Services::profiles);
+        registry.add("omni.services.conversation-url", Services::conversations);
+        registry.add("omni.timers.sweep-interval", () -> "PT0.2S");
+    }
+
+    @Test
+    void aPurchaseInStoreEnrolsTheCustomerAndTheThankYouGoesOutThenAFailedSmsFallsBackToEmail() {
+        String journey = publish("""
+                {"name":"Thanks","purpose":"service","trigger":{"type":"activity","activityType":"purchase","channel":"store"},
+                 "phases":[{"id":"apertura","channels":[{"channel":"sms","role":"primary"},{"channel":"email","role":"support"}],
+                   "retry":{"maxAttempts":2,"fallbackOn":["failed"]},
+                   "steps":[{"id":"thanks","type":"send","content":{"es":{"text":"Gracias {{firstName}} por tu compra {{activity.orderId}}"}}},
+                            {"id":"pause","type":"wait","duration":"PT30S"}]}]}""");
+        String phone = newPhone();
+        String profileId = customer(phone);
+        purchase(phone, "store");
+
+        JsonNode sent = awaitEnrollment(profileId, journey, e -> e.toString().contains("send:sent"));
+        assertThat(sent.get("history").toString()).contains("sms: chosen");
+        JsonNode kept = Http.get(Services.conversations() + "/api/channels/sandbox/outbox?channel=sms&to=%2B" + phone.substring(1),
+                Tokens.user("ana")).json().get(0);
+        assertThat(kept.get("text").asString()).startsWith("Gracias").contains("A-");
+
+        assertThat(Http.post(Services.conversations() + "/api/channels/sandbox/outbox/" + kept.get("providerMessageId").asString()
+                + "/status", Tokens.user("ana"), "{\"status\":\"failed\"}").json().get("webhookStatus").asInt()).isEqualTo(200);
+        JsonNode fellBack = awaitEnrollment(profileId, journey, e -> e.toString().contains("email: chosen"));
+        assertThat(fellBack.get("history").toString()).contains("sms failed", "attempt 2 of 2", "rule: fallback on failed");
+    }
+
+    @Test
+    void aComplaintHoldsThePromotionWhichGoesOutAfterTheResolutionAndTheCoolOff() {
+        String journey = publish("""
+                {"name":"Cross-sell","purpose":"marketing","trigger":{"type":"activity","activityType":"purchase","channel":"online"},
+                 "complaints":{"onOpen":"hold","coolOff":"PT2S"},
+                 "phases":[{"id":"refuerzo-vinculo","channels":[{"channel":"email","role":"primary"}],
+                   "steps":[{"id":"wait","type":"wait","duration":"PT3S"},
+                            {"id":"cross-sell","type":"send","content":{"es":{"subject":"Para ti","text":"Un 10 %"}}}]}]}""");
+        String phone = newPhone();
+        String profileId = customer(phone);
+        Http.post(Services.conversations() + "/api/conversations/complaints", Tokens.services(), """
+                {"requestId":"%s","profileId":"%s","category":"delivery","severity":"high","source":"test"}"""
+                .formatted(UUID.randomUUID(), profileId));
+        purchase(phone, "online");
+
+        JsonNode held = awaitEnrollment(profileId, journey, e -> "held".equals(e.get("state").asString()));
+        assertThat(held.get("history").toString()).contains("open complaint");
+        String complaintId = Http.get(Services.conversations() + "/api/conversations?profileId=" + profileId,
+                Tokens.user("sofia")).json().get("complaintId").asString();
+        Http.post(Services.conversations() + "/api/conversations/complaints/" + complaintId + "/resolve", Tokens.user("sofia"),
+                "{\"resolution\":\"refunded\"}");
+
+        JsonNode resumed = awaitEnrollment(profileId, journey, e -> e.toString().contains("send:"));
+        assertThat(resumed.get("history").toString()).contains("complaint resolved", "cool-off");
+    }
+
+    @Test
+    void anInvalidDefinitionListsEveryProblemWithItsPointer() {
+        Http.Response bad = put("/api/journeys/broken", """
+                {"name":"Broken","purpose":"marketing","trigger":{"type":"activity"},
+                 "phases":[{"id":"apertura","channels":[{"channel":"whatsapp","role":"primary"}],
+                   "steps":[{"id":"a","type":"send","content":{"es":{"text":"Hola {{nickname}}"}}},
+                            {"id":"b","type":"branch","on":"random","variants":[{"id":"x","weight":1,"next":"a"},
+                              {"id":"y","weight":1,"next":"nowhere"}]}]},
+                  {"id":"decision","steps":[{"id":"c","type":"send","content":{"es":{"text":"x"}}}]}]}""");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").findValuesAsString("field")).contains("/trigger/activityType",
+                "/phases/0/steps/0/template", "/phases/0/steps/0/content/es/text", "/phases/0/steps/1/variants/0/next",
+                "/phases/0/steps/1/variants/1/next", "/phases/1/channels");
+        assertThat(put("/api/journeys/broken", "{\"name\":\"x\",\"purpose\":\"x\",\"phases\":[{\"id\":\"a\",\"steps\":"
+                + "[{\"id\":\"s\",\"type\":\"teleport\"}]}]}").json().get("errors").findValuesAsString("field"))
+                .contains("/purpose", "/phases/0/id", "/phases/0/steps/0/type");
+        assertThat(Http.get(url("/api/journeys/broken"), Tokens.user("marco")).status()).as("nothing half-written").isEqualTo(404);
+        assertThat(put("/api/journeys/x", "{}", Tokens.user("carla")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aPartnerMayEnrolAndTheDryRunSaysWhatTheCustomerWouldExperience() {
+        String journey = publish("""
+                {"name":"Manual","purpose":"service","trigger":{"type":"manual"},
+                 "phases":[{"id":"apertura","channels":[{"channel":"email","role":"primary"}],
+                   "steps":[{"id":"hello","type":"send","content":{"es":{"text":"Hola"}}}]}]}""");
+        String profileId = customer(newPhone());
+        JsonNode dry = Http.post(url("/api/journeys/" + journey + "/dry-run"), Tokens.user("marco"),
+                "{\"profileId\":\"" + profileId + "\"}").json();
+        assertThat(dry.get(0).get("outcome").asString()).contains("would go on email");
+
+        Http.Response enrolled = Http.post(url("/api/journeys/" + journey + "/enrollments"), Tokens.partnerDemo(),
+                "{\"profileId\":\"" + profileId + "\",\"requestId\":\"r1\"}");
+        assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+        assertThat(Http.post(url("/api/journeys/" + journey + "/enrollments"), Tokens.user("carla"),
+                "{\"profileId\":\"" + profileId + "\",\"requestId\":\"r2\"}").status()).isEqualTo(403);
+    }
+
+    private String publish(String definition) {
+        String id = "j-" + UUID.randomUUID().toString().substring(0, 8);
+        Http.Response saved = put("/api/journeys/" + id, definition);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(Http.post(url("/api/journeys/" + id + "/publish"), Tokens.user("marco"), "{}").status()).isEqualTo(200);
+        return id;
+    }
+
+    private JsonNode awaitEnrollment(String profileId, String journey, Predicate<JsonNode> condition) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            for (JsonNode e : Http.get(url("/api/campaigns/enrollments?profileId=" + profileId), Tokens.user("marco")).json()) {
+                if (e.get("journeyId").asString().equals(journey) && condition.test(e)) {
+                    found[0] = e;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    private static String customer(String phone) {
+        return Http.post(Services.profiles() + "/api/profiles/identify", Tokens.user("ana"), """
+                {"identifiers":[{"type":"phone","value":"%s","verified":true},
+                 {"type":"email","value":"c%s@example.com","verified":true}],"traits":{"name":"Lucía Pérez"}}"""
+                .formatted(phone, phone.substring(1))).json().get("profileId").asString();
+    }
+
+    private static void purchase(String phone, String channel) {
+        Http.Response recorded = Http.post(Services.profiles() + "/api/activities", Tokens.partnerDemo(), """
+                {"id":"%s","type":"purchase","customer":{"identifiers":[{"type":"phone","value":"%s"}]},
+                 "occurredAt":"2026-11-20T10:00:00Z","channel":"%s","orderId":"A-%s","amount":59.90,"currency":"EUR"}"""
+                .formatted(UUID.randomUUID(), phone, channel, phone.substring(6)));
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
+    }
+
+    private Http.Response put(String path, String json) {
+        return put(path, json, Tokens.user("marco"));
+    }
+
+    private Http.Response put(String path, String json, String token) {
+        return Http.send("PUT", url(path), token, Map.of("Content-Type", "application/json"), json);
+    }
+
+    private static String newPhone() {
+        return "+346" + String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

@@ -1,0 +1,94 @@
+package com.omnicanal.conversation.dispatch;
+
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * The one contact-pressure budget of the platform, per customer and rolling window: at most N messages of a purpose
+ * (e.g. 2 marketing and 1 survey in 7 days); service messages are never blocked but are counted. A slot is reserved
+ * with a compare-and-set on the customer's document before sending, so two senders can never both take the last one.
+ */
+@Component
+class PressureBudget {
+
+    static final String COLLECTION = "contact_pressure";
+    private static final int KEPT = 100;
+
+    private final MongoTemplate mongo;
+    private final Duration window;
+    private final Map<String, Integer> limits;
+
+    PressureBudget(MongoTemplate mongo, @Value("${omni.pressure.window:7d}") Duration window,
+                   @Value("#{${omni.pressure.limits:{marketing: 2, surveys: 1}}}") Map<String, Integer> limits) {
+        this.mongo = mongo;
+        this.window = window;
+        this.limits = limits;
+        // the reservation is a compare-and-set on {_id, version}: the embedded store indexes only that exact key set
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                .on("version", Sort.Direction.ASC).unique().named("id_version"));
+    }
+
+    /** Empty when a slot was reserved; else when the next one frees up. */
+    Optional<Instant> reserve(String profileId, String purpose, String requestId, Instant now) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Document current = mongo.findById(profileId, Document.class, COLLECTION);
+            List<Document> sends = current == null ? List.of() : current.getList("sends", Document.class, List.of());
+            Integer limit = limits.get(purpose);
+            List<Instant> counted = sends.stream().filter(s -> purpose.equals(s.getString("purpose")))
+                    .map(s -> s.getDate("at").toInstant()).filter(at -> at.isAfter(now.minus(window)))
+                    .sorted(Comparator.naturalOrder()).toList();
+            if (limit != null && counted.size() >= limit) {
+                return Optional.of(counted.get(counted.size() - limit).plus(window));
+            }
+            if (take(profileId, current, new Document("requestId", requestId).append("purpose", purpose)
+                    .append("at", java.util.Date.from(now)))) {
+                return Optional.empty();
+            }
+        }
+        throw new IllegalStateException("the contact-pressure budget of " + profileId + " is changing too fast");
+    }
+
+    private boolean take(String profileId, Document current, Document send) {
+        Update update = new Update().push("sends").slice(-KEPT).each(send).inc("version", 1);
+        if (current == null) {
+            try {
+                mongo.insert(new Document("_id", profileId).append("version", 1L).append("sends", List.of(send)), COLLECTION);
+                return true;
+            } catch (DuplicateKeyException createdMeanwhile) {
+                return false;
+            }
+        }
+        return mongo.updateFirst(query(where("_id").is(profileId).and("version").is(current.get("version"))), update,
+                COLLECTION).getModifiedCount() == 1;
+    }
+
+    /** Gives back a reserved slot when the message did not go after all. */
+    void release(String profileId, String requestId) {
+        mongo.updateFirst(query(where("_id").is(profileId)), new Update().pull("sends", new Document("requestId", requestId))
+                .inc("version", 1), COLLECTION);
+    }
+
+    Map<String, Integer> limits() {
+        return limits;
+    }
+
+    Duration window() {
+        return window;
+    }
+}

@@ -1,0 +1,2 @@
+/** Events published by campaign-service on the omni.campaign exchange. */
+package com.omnicanal.events.campaign;
