@@ -2,6 +2,7 @@ package com.omnicanal.campaign;
 
 import com.omnicanal.testing.Http;
 import com.omnicanal.testing.OmniServiceTest;
+import com.omnicanal.testing.PlatformServices;
 import com.omnicanal.testing.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,8 +31,8 @@ class JourneyIT {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        registry.add("omni.services.profile-url", Services::profiles);
-        registry.add("omni.services.conversation-url", Services::conversations);
+        registry.add("omni.services.profile-url", PlatformServices::profiles);
+        registry.add("omni.services.conversation-url", PlatformServices::conversations);
         registry.add("omni.timers.sweep-interval", () -> "PT0.2S");
     }
 
@@ -49,11 +50,11 @@ class JourneyIT {
 
         JsonNode sent = awaitEnrollment(profileId, journey, e -> e.toString().contains("send:sent"));
         assertThat(sent.get("history").toString()).contains("sms: chosen");
-        JsonNode kept = Http.get(Services.conversations() + "/api/channels/sandbox/outbox?channel=sms&to=%2B" + phone.substring(1),
+        JsonNode kept = Http.get(PlatformServices.conversations() + "/api/channels/sandbox/outbox?channel=sms&to=%2B" + phone.substring(1),
                 Tokens.user("ana")).json().get(0);
         assertThat(kept.get("text").asString()).startsWith("Gracias").contains("A-");
 
-        assertThat(Http.post(Services.conversations() + "/api/channels/sandbox/outbox/" + kept.get("providerMessageId").asString()
+        assertThat(Http.post(PlatformServices.conversations() + "/api/channels/sandbox/outbox/" + kept.get("providerMessageId").asString()
                 + "/status", Tokens.user("ana"), "{\"status\":\"failed\"}").json().get("webhookStatus").asInt()).isEqualTo(200);
         JsonNode fellBack = awaitEnrollment(profileId, journey, e -> e.toString().contains("email: chosen"));
         assertThat(fellBack.get("history").toString()).contains("sms failed", "attempt 2 of 2", "rule: fallback on failed");
@@ -69,16 +70,16 @@ class JourneyIT {
                             {"id":"cross-sell","type":"send","content":{"es":{"subject":"Para ti","text":"Un 10 %"}}}]}]}""");
         String phone = newPhone();
         String profileId = customer(phone);
-        Http.post(Services.conversations() + "/api/conversations/complaints", Tokens.services(), """
+        Http.post(PlatformServices.conversations() + "/api/conversations/complaints", Tokens.services(), """
                 {"requestId":"%s","profileId":"%s","category":"delivery","severity":"high","source":"test"}"""
                 .formatted(UUID.randomUUID(), profileId));
         purchase(phone, "online");
 
         JsonNode held = awaitEnrollment(profileId, journey, e -> "held".equals(e.get("state").asString()));
         assertThat(held.get("history").toString()).contains("open complaint");
-        String complaintId = Http.get(Services.conversations() + "/api/conversations?profileId=" + profileId,
+        String complaintId = Http.get(PlatformServices.conversations() + "/api/conversations?profileId=" + profileId,
                 Tokens.user("sofia")).json().get("complaintId").asString();
-        Http.post(Services.conversations() + "/api/conversations/complaints/" + complaintId + "/resolve", Tokens.user("sofia"),
+        Http.post(PlatformServices.conversations() + "/api/conversations/complaints/" + complaintId + "/resolve", Tokens.user("sofia"),
                 "{\"resolution\":\"refunded\"}");
 
         JsonNode resumed = awaitEnrollment(profileId, journey, e -> e.toString().contains("send:"));
@@ -146,14 +147,14 @@ class JourneyIT {
     }
 
     private static String customer(String phone) {
-        return Http.post(Services.profiles() + "/api/profiles/identify", Tokens.user("ana"), """
+        return Http.post(PlatformServices.profiles() + "/api/profiles/identify", Tokens.user("ana"), """
                 {"identifiers":[{"type":"phone","value":"%s","verified":true},
                  {"type":"email","value":"c%s@example.com","verified":true}],"traits":{"name":"Lucía Pérez"}}"""
                 .formatted(phone, phone.substring(1))).json().get("profileId").asString();
     }
 
     private static void purchase(String phone, String channel) {
-        Http.Response recorded = Http.post(Services.profiles() + "/api/activities", Tokens.partnerDemo(), """
+        Http.Response recorded = Http.post(PlatformServices.profiles() + "/api/activities", Tokens.partnerDemo(), """
                 {"id":"%s","type":"purchase","customer":{"identifiers":[{"type":"phone","value":"%s"}]},
                  "occurredAt":"2026-11-20T10:00:00Z","channel":"%s","orderId":"A-%s","amount":59.90,"currency":"EUR"}"""
                 .formatted(UUID.randomUUID(), phone, channel, phone.substring(6)));

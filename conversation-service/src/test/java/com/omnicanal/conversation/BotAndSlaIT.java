@@ -3,6 +3,7 @@ package com.omnicanal.conversation;
 import com.omnicanal.testing.EventTap;
 import com.omnicanal.testing.Http;
 import com.omnicanal.testing.OmniServiceTest;
+import com.omnicanal.testing.PlatformServices;
 import com.omnicanal.testing.TestBroker;
 import com.omnicanal.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +40,7 @@ class BotAndSlaIT {
         registry.add("omni.bot.mode", () -> "always");
         registry.add("omni.sla.sweep-interval", () -> "PT0.3S");
         registry.add("omni.conversations.snooze-check", () -> "PT0.3S");
-        registry.add("omni.services.profile-url", ProfileServiceFixture::url);
+        registry.add("omni.services.profile-url", PlatformServices::profiles);
     }
 
     @BeforeAll
@@ -82,7 +83,7 @@ class BotAndSlaIT {
 
         String late = "psid-" + UUID.randomUUID();
         writes("messenger", late, "zzz qwerty");
-        String lateProfile = Http.get(ProfileServiceFixture.url() + "/api/profiles?identifier=messenger:" + late,
+        String lateProfile = Http.get(PlatformServices.profiles() + "/api/profiles?identifier=messenger:" + late,
                 Tokens.user("ana")).json().get("profileId").asString();
         assertThat(EventTap.body(events.await("omni.conversation.sla-breached.v1", lateProfile))).contains("first-response");
 
@@ -123,7 +124,7 @@ class BotAndSlaIT {
     }
 
     private String conversationOf(String identifier) {
-        String profileId = Http.get(ProfileServiceFixture.url() + "/api/profiles?identifier=" + identifier,
+        String profileId = Http.get(PlatformServices.profiles() + "/api/profiles?identifier=" + identifier,
                 Tokens.user("ana")).json().get("profileId").asString();
         return Http.get(url("/api/conversations?profileId=" + profileId), Tokens.user("sofia")).json().get("id").asString();
     }

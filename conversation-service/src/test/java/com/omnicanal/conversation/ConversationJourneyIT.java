@@ -3,6 +3,7 @@ package com.omnicanal.conversation;
 import com.omnicanal.testing.EventTap;
 import com.omnicanal.testing.Http;
 import com.omnicanal.testing.OmniServiceTest;
+import com.omnicanal.testing.PlatformServices;
 import com.omnicanal.testing.TestBroker;
 import com.omnicanal.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
@@ -51,7 +52,7 @@ class ConversationJourneyIT {
                 "webchat.session-secret"}) {
             registry.add("omni.channels." + property, () -> SECRET + property);
         }
-        registry.add("omni.services.profile-url", ProfileServiceFixture::url);
+        registry.add("omni.services.profile-url", PlatformServices::profiles);
     }
 
     @BeforeAll
@@ -307,12 +308,12 @@ class ConversationJourneyIT {
     }
 
     private static String identify(String json) {
-        return Http.post(ProfileServiceFixture.url() + "/api/profiles/identify", Tokens.user("ana"), json).json()
+        return Http.post(PlatformServices.profiles() + "/api/profiles/identify", Tokens.user("ana"), json).json()
                 .get("profileId").asString();
     }
 
     private static String profileOf(String identifier) {
-        return Http.get(ProfileServiceFixture.url() + "/api/profiles?identifier=" + identifier, Tokens.user("ana")).json()
+        return Http.get(PlatformServices.profiles() + "/api/profiles?identifier=" + identifier, Tokens.user("ana")).json()
                 .get("profileId").asString();
     }
 

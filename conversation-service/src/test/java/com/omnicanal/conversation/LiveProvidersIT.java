@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.omnicanal.testing.Http;
 import com.omnicanal.testing.OmniServiceTest;
+import com.omnicanal.testing.PlatformServices;
 import com.omnicanal.testing.Tokens;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -71,7 +72,7 @@ class LiveProvidersIT {
         registry.add("omni.channels.email.imap.username", () -> "atencion");
         registry.add("omni.channels.email.imap.password", () -> "mailbox-secret");
         registry.add("omni.channels.email.imap.poll-interval", () -> "500ms");
-        registry.add("omni.services.profile-url", ProfileServiceFixture::url);
+        registry.add("omni.services.profile-url", PlatformServices::profiles);
     }
 
     @AfterAll
@@ -89,7 +90,7 @@ class LiveProvidersIT {
                 "messages":[{"from":"%1$s","id":"wamid.in-%2$s","timestamp":"%3$d","type":"text","text":{"body":"Hola"}}]}}]}]}"""
                 .formatted(phone, UUID.randomUUID(), Instant.now().getEpochSecond());
         assertThat(signedWhatsApp(payload).status()).isEqualTo(200);
-        String profileId = Http.get(ProfileServiceFixture.url() + "/api/profiles?identifier=whatsapp:%2B" + phone,
+        String profileId = Http.get(PlatformServices.profiles() + "/api/profiles?identifier=whatsapp:%2B" + phone,
                 Tokens.user("ana")).json().get("profileId").asString();
 
         String cloudApi = "/v21.0/106540352242922/messages";
@@ -120,7 +121,7 @@ class LiveProvidersIT {
     @Test
     void anEmailGoesOutOverSmtpAndTheCustomersReplyComesBackOverImapIntoTheSameConversation() throws Exception {
         String customer = "cliente-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        String profileId = Http.post(ProfileServiceFixture.url() + "/api/profiles/identify", Tokens.user("ana"), """
+        String profileId = Http.post(PlatformServices.profiles() + "/api/profiles/identify", Tokens.user("ana"), """
                 {"identifiers":[{"type":"email","value":"%s","verified":true}]}""".formatted(customer)).json()
                 .get("profileId").asString();
         Http.Response sent = Http.post(url("/api/messages/dispatch"), Tokens.services(), """

@@ -3,6 +3,7 @@ package com.omnicanal.conversation;
 import com.omnicanal.testing.EventTap;
 import com.omnicanal.testing.Http;
 import com.omnicanal.testing.OmniServiceTest;
+import com.omnicanal.testing.PlatformServices;
 import com.omnicanal.testing.TestBroker;
 import com.omnicanal.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
@@ -308,7 +309,7 @@ class OmnichannelIT {
     }
 
     private static String profileServiceUrl() {
-        return ProfileServiceFixture.url();
+        return PlatformServices.profiles();
     }
 
     private String url(String path) {

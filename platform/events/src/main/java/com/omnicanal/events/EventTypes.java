@@ -5,6 +5,9 @@ import com.omnicanal.events.campaign.Exited;
 import com.omnicanal.events.campaign.GoalReached;
 import com.omnicanal.events.campaign.StepExecuted;
 import com.omnicanal.events.conversation.ComplaintOpened;
+import com.omnicanal.events.feedback.DetractorDetected;
+import com.omnicanal.events.feedback.InvitationSent;
+import com.omnicanal.events.feedback.ResponseSubmitted;
 import com.omnicanal.events.conversation.ComplaintResolved;
 import com.omnicanal.events.conversation.ConversationAssigned;
 import com.omnicanal.events.conversation.ConversationOpened;
@@ -39,7 +42,7 @@ public final class EventTypes {
             ErasureConfirmed.class, MessageReceived.class, MessageSent.class, MessageStatusChanged.class,
             DispatchRefused.class, ConversationOpened.class, ConversationAssigned.class, ConversationResolved.class,
             ComplaintOpened.class, ComplaintResolved.class, SlaBreached.class, Enrolled.class, StepExecuted.class,
-            GoalReached.class, Exited.class);
+            GoalReached.class, Exited.class, InvitationSent.class, ResponseSubmitted.class, DetractorDetected.class);
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventTypes::typeOf, Function.identity()));

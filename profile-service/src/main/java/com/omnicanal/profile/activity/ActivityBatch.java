@@ -69,11 +69,28 @@ class ActivityBatch {
                 written.contains(i) ? "recorded" : "duplicate", owners.get(i).id())).toList();
     }
 
-    /** The active profile of each input; each distinct customer is resolved, and each profile read, once. */
+    /**
+     * The active profile of each input: known customers in one read of their identifiers and one of their profiles;
+     * new ones, merged profiles and anything unusual the one-by-one way.
+     */
     private List<Profile> owners(List<ActivityInput> inputs, Activities.Caller caller) {
+        List<Integer> byIdentifiers = IntStream.range(0, inputs.size())
+                .filter(i -> inputs.get(i).customer().profileId() == null).boxed().toList();
+        Map<Integer, String> known = new HashMap<>();
+        identity.resolveKnown(byIdentifiers.stream().map(i -> identifiers(inputs.get(i))).toList(), caller.client())
+                .forEach((k, profileId) -> known.put(byIdentifiers.get(k), profileId));
+        List<String> ids = IntStream.range(0, inputs.size()).mapToObj(i -> inputs.get(i).customer().profileId() != null
+                ? inputs.get(i).customer().profileId() : known.get(i)).toList();
+        Map<String, Profile> loaded = profiles.findAll(ids.stream().filter(java.util.Objects::nonNull).distinct().toList());
         Map<String, Profile> byKey = new HashMap<>();
         List<Profile> owners = new ArrayList<>(inputs.size());
-        for (ActivityInput input : inputs) {
+        for (int i = 0; i < inputs.size(); i++) {
+            ActivityInput input = inputs.get(i);
+            Profile profile = ids.get(i) == null ? null : loaded.get(ids.get(i));
+            if (profile != null && profile.isActive()) {
+                owners.add(profile);
+                continue;
+            }
             String source = input.channel() == null ? caller.client() : input.channel();
             String key = input.customer().profileId() != null ? "id:" + input.customer().profileId()
                     : source + "|" + input.customer().identifiers();
@@ -106,18 +123,20 @@ class ActivityBatch {
         return written;
     }
 
-    /** One guarded update per profile, applying its newly recorded activities in their batch order. */
+    /** One bulk of guarded updates, each profile applying its newly recorded activities in their batch order. */
     private void updateSummaries(List<ActivityInput> inputs, List<Profile> owners, Set<Integer> written) {
         Map<String, List<ActivityInput>> byProfile = new LinkedHashMap<>();
         written.stream().sorted().forEach(i -> byProfile.computeIfAbsent(owners.get(i).id(), k -> new ArrayList<>())
                 .add(inputs.get(i)));
-        byProfile.forEach((profileId, recorded) -> profiles.update(profileId, p -> {
+        Map<String, java.util.function.Function<Profile, Change>> changes = new LinkedHashMap<>();
+        byProfile.forEach((profileId, recorded) -> changes.put(profileId, p -> {
             ActivitySummary summary = p.activity();
             for (ActivityInput input : recorded) {
                 summary = summary.record(input.type(), input.amount(), input.occurredAt());
             }
             return new Change(new Update().set("activity", summary), List.of());
         }));
+        profiles.updateAll(changes);
     }
 
     private static String id(Activities.Caller caller, ActivityInput input) {

@@ -4,16 +4,20 @@ import com.omnicanal.events.IntegrationEvent;
 import com.omnicanal.support.outbox.EventOutbox;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -44,6 +48,10 @@ public class ProfileStore {
 
     /** Told in-process after every successful write, so derived state (segments) follows at once. */
     public record ProfileChanged(Profile profile) {
+    }
+
+    /** The same for a bulk write: derived state follows in bulk too. */
+    public record ProfilesChanged(List<Profile> profiles) {
     }
 
     /** A change computed from the current profile: the update to apply and the events it produces. */
@@ -99,6 +107,45 @@ public class ProfileStore {
         return outbox.publish(Profile.COLLECTION, current.id(), change.events(), pending -> mongo.findAndModify(
                 query(where("_id").is(current.id()).and("version").is(current.version())), pending.mark(update),
                 FindAndModifyOptions.options().returnNew(true), Profile.class));
+    }
+
+    /** Many profiles in one read of the {@code _id} index. */
+    public Map<String, Profile> findAll(java.util.Collection<String> ids) {
+        Map<String, Profile> found = new HashMap<>();
+        mongo.find(query(where("_id").in(ids)), Profile.class).forEach(p -> found.put(p.id(), p));
+        return found;
+    }
+
+    /**
+     * Event-free changes to many profiles (e.g. activity summaries) in one unordered bulk of version-guarded updates;
+     * a profile another writer changed meanwhile is recomputed and written on its own.
+     */
+    public void updateAll(Map<String, Function<Profile, Change>> changes) {
+        Map<String, Profile> before = findAll(changes.keySet());
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Profile.class);
+        List<String> written = new ArrayList<>();
+        before.forEach((id, profile) -> {
+            Change change = changes.get(id).apply(profile);
+            if (change.update() != null && change.events().isEmpty()) {
+                bulk.updateOne(query(where("_id").is(id).and("version").is(profile.version())), change.update()
+                        .set("version", profile.version() + 1).set("updatedAt", Instant.now()));
+                written.add(id);
+            }
+        });
+        if (!written.isEmpty()) {
+            bulk.execute();
+        }
+        List<Profile> after = new ArrayList<>();
+        findAll(written).forEach((id, profile) -> {
+            if (profile.version() == before.get(id).version()) {
+                after.add(update(id, changes.get(id))); // lost the race: recompute from the current profile
+            } else {
+                after.add(profile);
+            }
+        });
+        changes.keySet().stream().filter(id -> !before.containsKey(id) || !written.contains(id))
+                .forEach(id -> update(id, changes.get(id)));
+        local.publishEvent(new ProfilesChanged(after));
     }
 
     public static ResponseStatusException notFound() {

@@ -112,6 +112,34 @@ public class IdentityResolver {
                 .map(MergeRecord::sourceId).toList();
     }
 
+    /**
+     * The bulk fast path for batches (activities): each identifier set whose usable identifiers are all known and all
+     * held by one profile resolves in one shared read; the others (new people, merges, screening problems) are absent
+     * from the answer and go through {@link #resolveProfileId} one by one. No last-seen touch on this path.
+     */
+    public Map<Integer, String> resolveKnown(List<List<IdentifyRequest.IdentifierInput>> sets, String source) {
+        Map<Integer, List<String>> keys = new LinkedHashMap<>();
+        for (int i = 0; i < sets.size(); i++) {
+            try {
+                Guardrails.Screened screened = guardrails.screen(sets.get(i), source);
+                if (!screened.usable().isEmpty() && screened.ignored().isEmpty()) {
+                    keys.put(i, screened.usable().stream().map(Candidate::key).toList());
+                }
+            } catch (InvalidRequestException unusable) {
+                // resolved one by one, which reports the problem
+            }
+        }
+        Map<String, IdentifierLink> links = this.links.findAll(keys.values().stream().flatMap(List::stream).distinct().toList());
+        Map<Integer, String> resolved = new LinkedHashMap<>();
+        keys.forEach((i, ks) -> {
+            List<String> owners = ks.stream().map(links::get).map(l -> l == null ? null : l.profileId()).distinct().toList();
+            if (owners.size() == 1 && owners.getFirst() != null) {
+                resolved.put(i, owners.getFirst());
+            }
+        });
+        return resolved;
+    }
+
     /** Resolves to a profile id for internal callers (activities): creates the profile when none matches. */
     public String resolveProfileId(List<IdentifyRequest.IdentifierInput> identifiers, String source, String actor) {
         return identify(new IdentifyRequest(identifiers, null, source), actor).profileId();

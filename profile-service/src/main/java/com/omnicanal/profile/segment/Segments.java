@@ -81,6 +81,15 @@ class Segments {
         cache.forEach(segment -> memberships.reconcile(segment, changed.profile(), now));
     }
 
+    @EventListener
+    void onProfilesChanged(com.omnicanal.profile.customer.ProfileStore.ProfilesChanged changed) {
+        if (cache.isEmpty() && mongo.estimatedCount(Segment.class) > 0) {
+            refresh();
+        }
+        Instant now = Instant.now();
+        cache.forEach(segment -> memberships.reconcileAll(segment, changed.profiles(), now, false));
+    }
+
     /** Time moves members in and out without any profile changing: re-check every profile regularly. */
     @Scheduled(fixedDelayString = "${omni.segments.sweep-interval:1h}", initialDelayString = "${omni.segments.sweep-interval:1h}")
     void sweep() {

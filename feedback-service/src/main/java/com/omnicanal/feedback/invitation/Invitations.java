@@ -1,0 +1,153 @@
+package com.omnicanal.feedback.invitation;
+
+import com.omnicanal.events.feedback.InvitationSent;
+import com.omnicanal.feedback.results.Dimensions;
+import com.omnicanal.feedback.results.Stats;
+import com.omnicanal.feedback.survey.Survey;
+import com.omnicanal.feedback.survey.SurveyDefinition;
+import com.omnicanal.support.client.ServiceClients;
+import com.omnicanal.support.outbox.EventOutbox;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Asks a customer to answer: sampling and the per-customer cooldown first (a skipped invitation says why), then
+ * conversation-service's dispatch with purpose {@code surveys} — consent, quiet hours, the WhatsApp window and the
+ * platform's contact-pressure budget apply there — with a personal single-use link that expires.
+ */
+@Service
+public class Invitations {
+
+    private static final String CONTACTS = "survey_contacts";
+    private static final String BY_PROFILE = "invitations_by_profile";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final MongoTemplate mongo;
+    private final EventOutbox outbox;
+    private final RestClient conversations;
+    private final Stats stats;
+    private final String publicUrl;
+
+    Invitations(MongoTemplate mongo, EventOutbox outbox, ServiceClients clients, Stats stats,
+                @Value("${omni.services.conversation-url}") String conversationUrl,
+                @Value("${omni.feedback.public-url:http://localhost:8080}") String publicUrl) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+        this.conversations = clients.to(conversationUrl);
+        this.stats = stats;
+        this.publicUrl = publicUrl;
+    }
+
+    /** The context an answer is attributed to. */
+    public record Context(String trigger, String channel, String conversationId, String agentId, String teamId,
+                          String storeId) {
+    }
+
+    public Invitation invite(Survey survey, String profileId, Context context) {
+        Instant now = Instant.now();
+        SurveyDefinition d = survey.definition();
+        String token = token();
+        List<String> reasons = new ArrayList<>();
+        if (!sampled(survey.id(), profileId, d.sampling())) {
+            reasons.add("not in the sample (" + Math.round(d.sampling() * 100) + " % of customers)");
+        }
+        Document contact = mongo.findById(profileId, Document.class, CONTACTS);
+        if (contact != null && contact.getDate("lastInvitedAt").toInstant().isAfter(now.minus(Duration.ofDays(d.cooldown())))) {
+            reasons.add("cooldown: invited on " + contact.getDate("lastInvitedAt").toInstant() + ", at most one survey every "
+                    + d.cooldown() + " days");
+        }
+        Invitation invitation = new Invitation(token, survey.id(), survey.version(), profileId, context.trigger(),
+                context.channel(), context.conversationId(), context.agentId(), context.teamId(), context.storeId(),
+                reasons.isEmpty() ? "sending" : "skipped", reasons, now, now.plus(Duration.ofDays(d.expiry())), null);
+        mongo.insert(invitation);
+        mongo.upsert(query(where("_id").is(profileId)), new Update().addToSet("tokens", token), BY_PROFILE);
+        return reasons.isEmpty() ? send(survey, invitation, context, now) : invitation;
+    }
+
+    private Invitation send(Survey survey, Invitation invitation, Context context, Instant now) {
+        SurveyDefinition d = survey.definition();
+        String language = d.languages().containsKey("es") ? "es" : d.languages().keySet().iterator().next();
+        String text = (d.languages().get(language).invitation() == null ? "¿Nos cuentas qué tal? "
+                : d.languages().get(language).invitation() + " ") + publicUrl + "/s/" + invitation.token();
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("requestId", "survey:" + invitation.token());
+        request.put("profileId", invitation.profileId());
+        request.put("purpose", "surveys");
+        request.put("channels", channels(d, context));
+        request.put("text", text);
+        request.put("subject", d.languages().get(language).title());
+        JsonNode answer = conversations.post().uri("/api/messages/dispatch").body(request).retrieve().body(JsonNode.class);
+        List<String> decisions = new ArrayList<>();
+        answer.path("decisions").forEach(x -> decisions.add(x.asString()));
+        if (!"sent".equals(answer.path("status").asString())) {
+            mongo.updateFirst(query(where("_id").is(invitation.token())), new Update().set("state", "skipped")
+                    .set("reasons", decisions), Invitation.class);
+            return mongo.findById(invitation.token(), Invitation.class);
+        }
+        String channel = answer.path("channel").asString();
+        outbox.publish(Invitation.COLLECTION, invitation.token(), new InvitationSent(invitation.profileId(),
+                invitation.token(), survey.id(), survey.version(), channel, invitation.trigger(),
+                invitation.conversationId(), now), pending -> mongo.updateFirst(query(where("_id").is(invitation.token())),
+                pending.mark(new Update().set("state", "sent").set("channel", channel).set("reasons", decisions)),
+                Invitation.class));
+        mongo.upsert(query(where("_id").is(invitation.profileId())), new Update().set("lastInvitedAt", now), CONTACTS);
+        stats.count(survey.id(), Dimensions.of(channel, invitation.agentId()), "sent", now);
+        return mongo.findById(invitation.token(), Invitation.class);
+    }
+
+    /** The survey's channels, else the channel of the conversation being surveyed first, then any. */
+    private static List<String> channels(SurveyDefinition d, Context context) {
+        if (d.channels() != null && !d.channels().isEmpty()) {
+            return d.channels();
+        }
+        return context.channel() == null ? List.of() : List.of(context.channel(), "webchat", "whatsapp", "sms", "email",
+                "telegram", "messenger", "instagram").stream().distinct().toList();
+    }
+
+    public List<Invitation> ofProfile(String profileId) {
+        Document tokens = mongo.findById(profileId, Document.class, BY_PROFILE);
+        return tokens == null ? List.of() : mongo.find(query(where("_id").in(tokens.getList("tokens", String.class))),
+                Invitation.class);
+    }
+
+    public void forget(String profileId) {
+        ofProfile(profileId).forEach(i -> mongo.remove(query(where("_id").is(i.token())), Invitation.class));
+        mongo.remove(query(where("_id").is(profileId)), BY_PROFILE);
+        mongo.remove(query(where("_id").is(profileId)), CONTACTS);
+    }
+
+    /** A deterministic share of customers per survey, so a customer is in or out of the sample consistently. */
+    private static boolean sampled(String surveyId, String profileId, Double share) {
+        if (share == null || share >= 1) {
+            return true;
+        }
+        CRC32 crc = new CRC32();
+        crc.update((surveyId + ":" + profileId).getBytes(StandardCharsets.UTF_8));
+        return crc.getValue() % 10_000 < share * 10_000;
+    }
+
+    private static String token() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

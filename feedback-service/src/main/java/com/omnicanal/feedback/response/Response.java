@@ -1,0 +1,20 @@
+package com.omnicanal.feedback.response;
+
+import com.omnicanal.support.outbox.PendingEvents;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Field;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/** An answer, keyed by its invitation's token (so one invitation is answered once), with the version it answered. */
+@Document(Response.COLLECTION)
+record Response(@Id String id, String surveyId, int version, String profileId, String kind, Integer score,
+                String category, Map<String, Object> answers, String comment, String channel, String conversationId,
+                String agentId, String storeId, String complaintId, Instant at,
+                @Field(PendingEvents.FIELD) Set<String> outbox) {
+
+    static final String COLLECTION = "responses";
+}

@@ -1,0 +1,61 @@
+package com.omnicanal.feedback.survey;
+
+import com.omnicanal.feedback.results.Stats;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Supervisors, marketers and admins design surveys; staff read them and their pre-aggregated results. */
+@RestController
+@PreAuthorize("hasAnyRole('supervisor', 'marketer', 'admin')")
+class SurveyController {
+
+    private final Surveys surveys;
+    private final Stats stats;
+
+    SurveyController(Surveys surveys, Stats stats) {
+        this.surveys = surveys;
+        this.stats = stats;
+    }
+
+    @PutMapping("/api/surveys/{id:[a-z0-9][a-z0-9-]{0,63}}")
+    Survey save(@PathVariable String id, @RequestBody SurveyDefinition definition) {
+        return surveys.save(id, definition);
+    }
+
+    @GetMapping("/api/surveys")
+    @PreAuthorize("hasAnyRole('agent', 'supervisor', 'marketer', 'admin')")
+    List<Survey> list() {
+        return surveys.all();
+    }
+
+    @GetMapping("/api/surveys/{id}")
+    @PreAuthorize("hasAnyRole('agent', 'supervisor', 'marketer', 'admin')")
+    Survey get(@PathVariable String id) {
+        return surveys.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such survey"));
+    }
+
+    /** NPS / CSAT % / CES mean with counts and a 95 % margin, for a period, overall or for one channel or agent. */
+    @GetMapping("/api/feedback/surveys/{id}/summary")
+    @PreAuthorize("hasAnyRole('supervisor', 'marketer', 'admin')")
+    Stats.Summary summary(@PathVariable String id,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                          @RequestParam(required = false) String channel, @RequestParam(required = false) String agent) {
+        Survey survey = get(id);
+        LocalDate end = to == null ? LocalDate.now() : to;
+        LocalDate start = from == null ? end.minusDays(29) : from;
+        String dimension = channel != null ? "channel:" + channel : agent != null ? "agent:" + agent : "all";
+        return stats.summary(id, survey.definition().kind(), dimension, start, end);
+    }
+}

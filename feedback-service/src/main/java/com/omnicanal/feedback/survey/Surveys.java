@@ -1,0 +1,54 @@
+package com.omnicanal.feedback.survey;
+
+import com.omnicanal.support.problem.InvalidRequestException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Surveys and their versions: each save is a new version (a response keeps the version it answered). */
+@Service
+public class Surveys {
+
+    private final MongoTemplate mongo;
+
+    Surveys(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @org.springframework.data.mongodb.core.mapping.Document("survey_versions")
+    record Version(@org.springframework.data.annotation.Id String id, SurveyDefinition definition, Instant at) {
+    }
+
+    Survey save(String id, SurveyDefinition definition) {
+        var problems = SurveyRules.problems(definition);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        int version = find(id).map(s -> s.version() + 1).orElse(1);
+        Instant now = Instant.now();
+        mongo.save(new Version(id + ":" + version, definition, now));
+        return mongo.save(new Survey(id, version, "active", definition, now));
+    }
+
+    public Optional<Survey> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Survey.class));
+    }
+
+    public Optional<SurveyDefinition> version(String id, int version) {
+        return Optional.ofNullable(mongo.findById(id + ":" + version, Version.class)).map(Version::definition);
+    }
+
+    /** Active surveys a trigger sends (few surveys: read whole). */
+    public List<Survey> triggeredBy(String on, String activityType) {
+        return mongo.findAll(Survey.class).stream().filter(Survey::isActive)
+                .filter(s -> on.equals(s.definition().trigger().on()))
+                .filter(s -> activityType == null || activityType.equals(s.definition().trigger().activityType())).toList();
+    }
+
+    List<Survey> all() {
+        return mongo.findAll(Survey.class);
+    }
+}
