@@ -53,6 +53,7 @@ public final class ConversationsBench {
             }
         }
         report.print();
+        System.exit(0); // HTTP client and broker threads must not keep the run alive
     }
 
     private static ServiceProcess startConversations(Infrastructure infra, ServiceProcess profiles) {

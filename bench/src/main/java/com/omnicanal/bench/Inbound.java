@@ -42,7 +42,8 @@ final class Inbound {
     private final String url;
     private final int customers;
     private final int concurrency;
-    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .executor(Executors.newFixedThreadPool(8, Thread.ofPlatform().daemon().factory())).build();
     private final EventTap tap;
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     private final Map<String, Long> seenAt = new ConcurrentHashMap<>();
@@ -65,7 +66,12 @@ final class Inbound {
 
     private void collect() {
         while (true) {
-            Message m = tap.poll(Duration.ofMillis(200));
+            Message m;
+            try {
+                m = tap.poll(Duration.ofMillis(200));
+            } catch (RuntimeException brokerGone) {
+                return; // the run is over and the tap's queue went with the broker connection
+            }
             if (m == null) {
                 continue;
             }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -20,6 +21,7 @@ class IdentifierLinks {
     private static final Duration TOUCH_GRANULARITY = Duration.ofMinutes(5);
 
     private final MongoTemplate mongo;
+    private final java.util.concurrent.ConcurrentMap<String, Instant> seen = new java.util.concurrent.ConcurrentHashMap<>();
 
     IdentifierLinks(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -62,13 +64,24 @@ class IdentifierLinks {
 
     /** Records that an identifier was seen, at most every few minutes so hot lookups rarely write. */
     void touch(IdentifierLink link, boolean verified, Instant now) {
-        boolean upgrade = verified && !link.verified();
-        if (upgrade || link.lastSeen() == null || link.lastSeen().isBefore(now.minus(TOUCH_GRANULARITY))) {
-            Update update = new Update().set("lastSeen", now);
-            if (upgrade) {
-                update.set("verified", true);
-            }
-            mongo.updateFirst(query(where("_id").is(link.id())), update, IdentifierLink.class);
+        if (verified && !link.verified()) { // merge rules read it: written before the request answers
+            mongo.updateFirst(query(where("_id").is(link.id())), new Update().set("verified", true).set("lastSeen", now),
+                    IdentifierLink.class);
+        } else if (link.lastSeen() == null || link.lastSeen().isBefore(now.minus(TOUCH_GRANULARITY))) {
+            seen.merge(link.id(), now, (a, b) -> a.isAfter(b) ? a : b); // informational: written in the background
         }
+    }
+
+    /** Last-seen times noted by lookups, written in one bulk every second instead of on the request path. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${omni.identity.last-seen-flush:PT1S}")
+    void flushLastSeen() {
+        if (seen.isEmpty()) {
+            return;
+        }
+        var bulk = mongo.bulkOps(org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED,
+                IdentifierLink.class);
+        List<String> keys = List.copyOf(seen.keySet());
+        keys.forEach(key -> bulk.updateOne(query(where("_id").is(key)), new Update().max("lastSeen", seen.remove(key))));
+        bulk.execute();
     }
 }
