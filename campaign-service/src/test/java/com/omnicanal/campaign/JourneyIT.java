@@ -124,6 +124,39 @@ class JourneyIT {
                 "{\"profileId\":\"" + profileId + "\",\"requestId\":\"r2\"}").status()).isEqualTo(403);
     }
 
+    @Test
+    void aCallTaskWithNoAnswerIsTriedAgainLaterAndDoNotCallRevokesPhoneConsent() {
+        String team = "ventas-" + UUID.randomUUID().toString().substring(0, 6);
+        String journey = publish("""
+                {"name":"Call","purpose":"marketing","trigger":{"type":"manual"},
+                 "phases":[{"id":"consideracion","channels":[{"channel":"phone","role":"primary"}],
+                   "steps":[{"id":"call","type":"agent-task","team":"%s","script":"Pregunta por sus dudas",
+                             "dispositions":["contacted-interested","no-answer","do-not-call"]},
+                            {"id":"pause","type":"wait","duration":"PT1M"}]}]}""".formatted(team));
+        String profileId = customer(newPhone());
+        assertThat(Http.post(url("/api/journeys/" + journey + "/enrollments"), Tokens.user("marco"),
+                "{\"profileId\":\"" + profileId + "\",\"requestId\":\"call-1\"}").status()).isEqualTo(201);
+        JsonNode task = Http.get(url("/api/campaigns/tasks?team=" + team), Tokens.user("ana")).json().get(0);
+        assertThat(task.get("script").asString()).isEqualTo("Pregunta por sus dudas");
+        String taskId = task.get("_id").asString();
+
+        assertThat(Http.post(url("/api/campaigns/tasks/" + taskId + "/disposition"), Tokens.user("ana"),
+                "{\"disposition\":\"teleported\"}").status()).isEqualTo(400);
+        JsonNode done = Http.post(url("/api/campaigns/tasks/" + taskId + "/disposition"), Tokens.user("ana"),
+                "{\"disposition\":\"no-answer\"}").json();
+        assertThat(done.get("outcome").asString()).contains("call again at", "attempt 2 of 3");
+        JsonNode retry = Http.get(url("/api/campaigns/tasks?team=" + team), Tokens.user("ana")).json().get(0);
+        assertThat(retry.get("attempt").asInt()).isEqualTo(2);
+
+        Http.post(url("/api/campaigns/tasks/" + retry.get("_id").asString() + "/disposition"), Tokens.user("ana"),
+                "{\"disposition\":\"do-not-call\"}");
+        JsonNode consents = Http.get(PlatformServices.profiles() + "/api/profiles/" + profileId + "/consents",
+                Tokens.user("ana")).json();
+        assertThat(consents.toString()).contains("phone:marketing", "revoked");
+        assertThat(awaitEnrollment(profileId, journey, e -> e.toString().contains("do-not-call by user:ana"))
+                .get("history").toString()).contains("no-answer by user:ana");
+    }
+
     private String publish(String definition) {
         String id = "j-" + UUID.randomUUID().toString().substring(0, 8);
         Http.Response saved = put("/api/journeys/" + id, definition);

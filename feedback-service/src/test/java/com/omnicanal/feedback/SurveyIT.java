@@ -79,7 +79,57 @@ class SurveyIT {
 
         resolveAgain(profileId, phone);
         JsonNode skipped = awaitInvitation(profileId, "skipped");
-        assertThat(skipped.get("reasons").toString()).contains("cooldown");
+        assertThat(skipped.get("reasons").toString()).contains("cooldown", "open complaint");
+    }
+
+    @Test
+    void aSurveyInsideTheWhatsAppConversationUnderstandsTheRepliesAndKeepsThemFromTheAgents() {
+        String survey = "chat-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(put("/api/surveys/" + survey, """
+                {"name":"CSAT in chat","kind":"csat","trigger":{"on":"manual"},"inConversation":true,
+                 "languages":{"es":{"title":"Una pregunta rápida","thanks":"¡Gracias, nos ayuda mucho!",
+                   "questions":[{"id":"score","type":"rating","text":"¿Cómo te atendimos?","min":1,"max":5,
+                                 "required":true,"skipTo":{"5":"end"}},
+                                {"id":"why","type":"text","text":"¿Qué podemos mejorar?"}]}}}""").status()).isEqualTo(200);
+        String phone = "+346" + String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L));
+        String profileId = Http.post(PlatformServices.profiles() + "/api/profiles/identify", Tokens.user("ana"), """
+                {"identifiers":[{"type":"whatsapp","value":"%1$s","verified":true},{"type":"phone","value":"%1$s","verified":true}]}"""
+                .formatted(phone)).json().get("profileId").asString();
+        Http.send("PUT", PlatformServices.profiles() + "/api/profiles/" + profileId + "/consents", Tokens.user("ana"),
+                Map.of("Content-Type", "application/json"), "{\"channel\":\"whatsapp\",\"purpose\":\"surveys\",\"state\":\"granted\"}");
+        customerWrites(phone, "Hola, ya tengo mi pedido");
+        Http.Response invited = Http.post(url("/api/surveys/" + survey + "/invitations"), Tokens.user("sofia"),
+                "{\"profileId\":\"" + profileId + "\",\"channel\":\"whatsapp\"}");
+        assertThat(invited.json().get("state").asString()).as(invited.body()).isEqualTo("sent");
+        awaitOutbox(phone, "¿Cómo te atendimos? (1–5)");
+        String conversation = Http.get(PlatformServices.conversations() + "/api/conversations?profileId=" + profileId,
+                Tokens.user("sofia")).json().get("id").asString();
+        Http.post(PlatformServices.conversations() + "/api/conversations/" + conversation + "/status", Tokens.user("sofia"),
+                "{\"status\":\"resolved\"}"); // the agent is done: from here on, only the survey listens
+
+        customerWrites(phone, "pues... ni idea");
+        awaitOutbox(phone, "Perdona, no te he entendido.");
+        customerWrites(phone, "👍 genial");
+        awaitOutbox(phone, "¡Gracias, nos ayuda mucho!");
+
+        JsonNode summary = Http.get(url("/api/feedback/surveys/" + survey + "/summary"), Tokens.user("sofia")).json();
+        assertThat(summary.get("responses").asLong()).isEqualTo(1);
+        assertThat(summary.get("distribution").get("5").asLong()).as("👍 is the top of the scale; 5 skips to the end")
+                .isEqualTo(1);
+        assertThat(Http.get(PlatformServices.conversations() + "/api/conversations/queue", Tokens.user("sofia")).body())
+                .as("survey replies are not work for agents").doesNotContain(conversation);
+    }
+
+    private void customerWrites(String phone, String text) {
+        Http.Response sent = Http.post(PlatformServices.conversations() + "/api/channels/sandbox/whatsapp/inbound",
+                Tokens.user("ana"), "{\"from\":\"" + phone + "\",\"text\":\"" + text + "\"}");
+        assertThat(sent.json().get("webhookStatus").asInt()).as(sent.body()).isEqualTo(200);
+    }
+
+    private void awaitOutbox(String phone, String text) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> Http.get(
+                PlatformServices.conversations() + "/api/channels/sandbox/outbox?channel=whatsapp&to=" + phone.replace("+", "%2B"),
+                Tokens.user("ana")).body().contains(text));
     }
 
     @Test

@@ -38,12 +38,15 @@ class EnrollmentController {
     private final Journeys journeys;
     private final Engine engine;
     private final MongoTemplate mongo;
+    private final Dispositions dispositions;
 
-    EnrollmentController(Enrollments enrollments, Journeys journeys, Engine engine, MongoTemplate mongo) {
+    EnrollmentController(Enrollments enrollments, Journeys journeys, Engine engine, MongoTemplate mongo,
+                         Dispositions dispositions) {
         this.enrollments = enrollments;
         this.journeys = journeys;
         this.engine = engine;
         this.mongo = mongo;
+        this.dispositions = dispositions;
     }
 
     record EnrolRequest(@NotBlank @Size(max = 64) String profileId, @NotBlank @Size(max = 100) String requestId,
@@ -79,6 +82,18 @@ class EnrollmentController {
     @PreAuthorize("hasAnyRole('agent', 'marketer', 'supervisor', 'admin')")
     List<Enrollment> ofProfile(@RequestParam String profileId) {
         return enrollments.ofProfile(profileId);
+    }
+
+    record Disposition(@NotBlank @jakarta.validation.constraints.Pattern(regexp = "contacted-interested|contacted-not-interested"
+            + "|no-answer|busy|wrong-number|call-back|do-not-call", message = "must be a known call outcome") String disposition,
+                       Instant callBackAt, @Size(max = 2000) String note) {
+    }
+
+    /** The agent's outcome of a call task; the journey's rules act on it (retry at another hour, revoke consent…). */
+    @PostMapping("/api/campaigns/tasks/{id}/disposition")
+    @PreAuthorize("hasAnyRole('agent', 'supervisor', 'admin')")
+    Document dispose(@PathVariable String id, @Valid @RequestBody Disposition d, Authentication agent) {
+        return dispositions.complete(id, d.disposition(), d.callBackAt(), d.note(), Actor.of(agent));
     }
 
     @GetMapping("/api/campaigns/tasks")

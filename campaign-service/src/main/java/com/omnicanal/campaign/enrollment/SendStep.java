@@ -67,7 +67,8 @@ class SendStep {
         mongo.insert(new Document("_id", id).append("enrollmentId", e.id()).append("profileId", e.profileId())
                 .append("journeyId", e.journeyId()).append("phase", phase.id()).append("step", step.id())
                 .append("team", step.team()).append("script", step.script()).append("dispositions", step.dispositions())
-                .append("state", "open").append("createdAt", Instant.now()), "tasks");
+                .append("state", "open").append("attempt", 1).append("dueAt", Instant.now())
+                .append("createdAt", Instant.now()), "tasks");
         return id;
     }
 

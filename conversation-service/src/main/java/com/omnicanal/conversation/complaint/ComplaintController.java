@@ -33,11 +33,14 @@ class ComplaintController {
     private final Complaints complaints;
     private final Conversations conversations;
     private final ConversationAccess access;
+    private final OpenComplaints openComplaints;
 
-    ComplaintController(Complaints complaints, Conversations conversations, ConversationAccess access) {
+    ComplaintController(Complaints complaints, Conversations conversations, ConversationAccess access,
+                        OpenComplaints openComplaints) {
         this.complaints = complaints;
         this.conversations = conversations;
         this.access = access;
+        this.openComplaints = openComplaints;
     }
 
     record OpenRequest(@NotBlank @Size(max = 60) String category,
@@ -72,6 +75,16 @@ class ComplaintController {
         Instant now = Instant.now();
         return complaints.open(conversations.forComplaint(r.profileId(), now), new Complaints.Opening(r.requestId(),
                 r.category(), r.severity(), r.source(), r.details(), null), now);
+    }
+
+    record OpenState(String profileId, boolean open) {
+    }
+
+    /** For other services (feedback: never survey a customer with an open complaint). */
+    @GetMapping(value = "/api/conversations/complaints", params = "profileId")
+    @PreAuthorize("hasAuthority('SCOPE_omni.internal') or hasAnyRole('agent', 'supervisor', 'admin')")
+    OpenState openFor(@org.springframework.web.bind.annotation.RequestParam String profileId) {
+        return new OpenState(profileId, openComplaints.isOpen(profileId));
     }
 
     @GetMapping("/api/conversations/complaints/{id}")

@@ -4,6 +4,7 @@ import com.omnicanal.conversation.bot.Bot;
 import com.omnicanal.conversation.complaint.ComplaintRules;
 import com.omnicanal.conversation.dispatch.DispatchRequest;
 import com.omnicanal.conversation.dispatch.Dispatcher;
+import com.omnicanal.conversation.hold.SurveyHolds;
 import com.omnicanal.conversation.inbox.Conversation;
 import com.omnicanal.conversation.inbox.Conversations;
 import com.omnicanal.conversation.inbox.Inbox;
@@ -40,11 +41,12 @@ class CustomerMessageFlow {
     private final Dispatcher dispatcher;
     private final Outbound outbound;
     private final Calendars calendars;
+    private final SurveyHolds holds;
     private final String botMode;
     private final String botCalendar;
 
     CustomerMessageFlow(Inbox inbox, Conversations conversations, ComplaintRules complaints, Router router, SlaClocks sla,
-                        Bot bot, Dispatcher dispatcher, Outbound outbound, Calendars calendars,
+                        Bot bot, Dispatcher dispatcher, Outbound outbound, Calendars calendars, SurveyHolds holds,
                         @Value("${omni.bot.mode:outside-hours}") String botMode,
                         @Value("${omni.bot.calendar:}") String botCalendar) {
         this.inbox = inbox;
@@ -56,6 +58,7 @@ class CustomerMessageFlow {
         this.dispatcher = dispatcher;
         this.outbound = outbound;
         this.calendars = calendars;
+        this.holds = holds;
         this.botMode = botMode;
         this.botCalendar = botCalendar;
     }
@@ -63,8 +66,9 @@ class CustomerMessageFlow {
     void handle(MessageReceived event) {
         Message message = inbox.message(event.messageId()).orElse(null);
         Conversation c = conversations.find(event.conversationId()).orElse(null);
-        if (message == null || c == null || RECORD_ONLY.contains(event.channel())) {
-            return;
+        if (message == null || c == null || RECORD_ONLY.contains(event.channel())
+                || holds.isHeld(c.profileId(), message.at())) {
+            return; // a record, or an answer to a survey in the conversation: nothing for an agent
         }
         if (complaints.apply(c, message)) {
             c = conversations.find(c.id()).orElseThrow();

@@ -84,19 +84,25 @@ public class Conversations {
         }
         Optional<Conversation> current = currentOf(profileId).filter(c -> joinable(c, now));
         return current.map(c -> reopenIfResolved(c, now))
-                .orElseGet(() -> open(profileId, message.channel(), "customer", "open", message.detailsOrNone().storeId(), now));
+                .orElseGet(() -> open(profileId, message.channel(), "customer", "open", message.detailsOrNone().storeId(), now,
+                        Map.of()));
     }
 
     /** Where an outbound message goes: the current unresolved conversation, else a new one waiting on the customer. */
     public Conversation forOutbound(String profileId, String channel, Instant now) {
-        return currentOf(profileId).filter(c -> !c.isResolved())
-                .orElseGet(() -> open(profileId, channel, "outbound", "pending", null, now));
+        Optional<Conversation> current = currentOf(profileId);
+        if (current.isPresent() && !current.get().isResolved()) {
+            return current.get();
+        }
+        // the customer's last messages stay known, so WhatsApp's window is still judged from them
+        Map<String, Instant> lastInbound = current.map(Conversation::lastInboundAt).orElse(Map.of());
+        return open(profileId, channel, "outbound", "pending", null, now, lastInbound == null ? Map.of() : lastInbound);
     }
 
     /** A conversation opened for a complaint another service raised (e.g. a detractor's survey answer). */
     public Conversation forComplaint(String profileId, Instant now) {
         return currentOf(profileId).filter(c -> !c.isResolved()).map(c -> reopenIfResolved(c, now))
-                .orElseGet(() -> open(profileId, "system", "complaint", "open", null, now));
+                .orElseGet(() -> open(profileId, "system", "complaint", "open", null, now, Map.of()));
     }
 
     private boolean joinable(Conversation c, Instant now) {
@@ -114,13 +120,13 @@ public class Conversations {
     }
 
     private Conversation open(String profileId, String channel, String openedBy, String status, String storeId,
-                              Instant now) {
+                              Instant now, Map<String, Instant> lastInbound) {
         String id = UUID.randomUUID().toString();
         CurrentConversation previous = mongo.findById(profileId, CurrentConversation.class);
         if (!claimCurrent(profileId, previous == null ? null : previous.conversationId(), id)) {
             return currentOf(profileId).orElseThrow(); // a concurrent message opened it first: join that one
         }
-        Conversation conversation = new Conversation(id, profileId, status, Set.of(channel), null, now, now, Map.of(),
+        Conversation conversation = new Conversation(id, profileId, status, Set.of(channel), null, now, now, lastInbound,
                 null, null, null, null, null, null, Conversation.PRIORITY_NORMAL, null, storeId, null, Set.of());
         outbox.publish(Conversation.COLLECTION, id, new ConversationOpened(profileId, id, channel, openedBy, now),
                 pending -> mongo.insert(conversation).id());

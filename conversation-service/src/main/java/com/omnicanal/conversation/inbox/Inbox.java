@@ -78,10 +78,12 @@ public class Inbox {
                 m.providerMessageId(), m.requestId(), m.error(), m.mentions(), m.at(), marks);
     }
 
-    /** When the customer last wrote on each channel, in their current unresolved conversation. */
+    /**
+     * When the customer last wrote on each channel, in their current conversation — resolved or not: WhatsApp's
+     * 24-hour window runs from their last message, whatever we did with the conversation since.
+     */
     public Map<String, Instant> lastInbound(String profileId) {
-        return conversations.currentOf(profileId).filter(c -> !c.isResolved()).map(Conversation::lastInboundAt)
-                .filter(m -> m != null).orElse(Map.of());
+        return conversations.currentOf(profileId).map(Conversation::lastInboundAt).filter(m -> m != null).orElse(Map.of());
     }
 
     public Optional<Message> message(String id) {

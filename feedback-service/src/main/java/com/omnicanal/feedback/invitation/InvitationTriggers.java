@@ -1,5 +1,6 @@
 package com.omnicanal.feedback.invitation;
 
+import com.omnicanal.events.conversation.ComplaintResolved;
 import com.omnicanal.events.conversation.ConversationResolved;
 import com.omnicanal.events.profile.ActivityRecorded;
 import com.omnicanal.feedback.survey.Surveys;
@@ -21,6 +22,14 @@ class InvitationTriggers {
         return event -> surveys.triggeredBy("conversation-resolved", null).forEach(survey -> invitations.invite(survey,
                 event.profileId(), new Invitations.Context("conversation-resolved", event.lastChannel(),
                         event.conversationId(), event.agentId(), event.teamId(), null)));
+    }
+
+    /** The recovery survey: asked when the complaint is resolved (the one survey an open complaint never blocks). */
+    @Bean
+    Consumer<ComplaintResolved> surveyResolvedComplaints(Surveys surveys, Invitations invitations) {
+        return event -> surveys.triggeredBy("complaint-resolved", null).forEach(survey -> invitations.invite(survey,
+                event.profileId(), new Invitations.Context("complaint-resolved", null, event.conversationId(), null, null,
+                        null)));
     }
 
     @Bean

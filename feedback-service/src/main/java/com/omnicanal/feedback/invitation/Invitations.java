@@ -75,12 +75,113 @@ public class Invitations {
             reasons.add("cooldown: invited on " + contact.getDate("lastInvitedAt").toInstant() + ", at most one survey every "
                     + d.cooldown() + " days");
         }
+        if (!"complaint-resolved".equals(context.trigger()) && complaintOpen(profileId)) {
+            reasons.add("the customer has an open complaint: only that complaint's own resolution survey may go");
+        }
         Invitation invitation = new Invitation(token, survey.id(), survey.version(), profileId, context.trigger(),
                 context.channel(), context.conversationId(), context.agentId(), context.teamId(), context.storeId(),
                 reasons.isEmpty() ? "sending" : "skipped", reasons, now, now.plus(Duration.ofDays(d.expiry())), null);
         mongo.insert(invitation);
         mongo.upsert(query(where("_id").is(profileId)), new Update().addToSet("tokens", token), BY_PROFILE);
-        return reasons.isEmpty() ? send(survey, invitation, context, now) : invitation;
+        if (!reasons.isEmpty()) {
+            return invitation;
+        }
+        return d.conversational() ? startInConversation(survey, invitation, context, now) : send(survey, invitation, context, now);
+    }
+
+    /** The state of a survey being answered in the conversation, by profile (one at a time per customer). */
+    public record Pending(String token, int index, Map<String, List<String>> answers, int retries) {
+    }
+
+    private static final String PENDING = "conversational_surveys";
+    private static final Duration HOLD = Duration.ofHours(24);
+
+    /** Asks the first question as a message on the conversation's channel and holds the customer's replies for us. */
+    private Invitation startInConversation(Survey survey, Invitation invitation, Context context, Instant now) {
+        SurveyDefinition.Localized l = survey.definition().languages().getOrDefault("es",
+                survey.definition().languages().values().iterator().next());
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("requestId", "survey:" + invitation.token());
+        request.put("profileId", invitation.profileId());
+        request.put("purpose", "surveys");
+        request.put("channels", channels(survey.definition(), context));
+        request.put("text", l.title() + "\n" + prompt(l.questions().getFirst()));
+        JsonNode answer = conversations.post().uri("/api/messages/dispatch").body(request).retrieve().body(JsonNode.class);
+        List<String> decisions = new ArrayList<>();
+        answer.path("decisions").forEach(x -> decisions.add(x.asString()));
+        if (!"sent".equals(answer.path("status").asString())) {
+            mongo.updateFirst(query(where("_id").is(invitation.token())), new Update().set("state", "skipped")
+                    .set("reasons", decisions), Invitation.class);
+            return mongo.findById(invitation.token(), Invitation.class);
+        }
+        String channel = answer.path("channel").asString();
+        conversations.put().uri("/api/conversations/survey-holds/{id}", invitation.profileId())
+                .body(Map.of("until", now.plus(HOLD).toString(), "reference", "survey:" + invitation.token()))
+                .retrieve().toBodilessEntity();
+        mongo.save(new org.bson.Document("_id", invitation.profileId()).append("token", invitation.token())
+                .append("index", 0).append("answers", Map.of()).append("retries", 0), PENDING);
+        outbox.publish(Invitation.COLLECTION, invitation.token(), new InvitationSent(invitation.profileId(),
+                invitation.token(), survey.id(), survey.version(), channel, invitation.trigger(),
+                invitation.conversationId(), now), pending -> mongo.updateFirst(query(where("_id").is(invitation.token())),
+                pending.mark(new Update().set("state", "sent").set("channel", channel).set("reasons", decisions)),
+                Invitation.class));
+        mongo.upsert(query(where("_id").is(invitation.profileId())), new Update().set("lastInvitedAt", now), CONTACTS);
+        stats.count(survey.id(), Dimensions.of(channel, invitation.agentId()), "sent", now);
+        return mongo.findById(invitation.token(), Invitation.class);
+    }
+
+    private boolean complaintOpen(String profileId) {
+        return conversations.get().uri("/api/conversations/complaints?profileId={id}", profileId).retrieve()
+                .body(JsonNode.class).path("open").asBoolean(false);
+    }
+
+    /** A question as a message: its text and how to answer it. */
+    public static String prompt(SurveyDefinition.Question q) {
+        return switch (q.type()) {
+            case "rating" -> q.text() + " (" + q.min() + "–" + q.max() + ")";
+            case "single", "consent" -> q.text() + " " + (q.options() == null ? "(sí / no)" : q.options());
+            default -> q.text();
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    public java.util.Optional<Pending> pending(String profileId) {
+        org.bson.Document d = mongo.findById(profileId, org.bson.Document.class, PENDING);
+        return d == null ? java.util.Optional.empty() : java.util.Optional.of(new Pending(d.getString("token"),
+                d.getInteger("index"), (Map<String, List<String>>) (Map<?, ?>) d.get("answers", org.bson.Document.class),
+                d.getInteger("retries")));
+    }
+
+    public void savePending(String profileId, Pending pending) {
+        mongo.save(new org.bson.Document("_id", profileId).append("token", pending.token()).append("index", pending.index())
+                .append("answers", pending.answers()).append("retries", pending.retries()), PENDING);
+    }
+
+    /** The survey in the conversation is over (answered or abandoned): replies go to agents again. */
+    public void endPending(String profileId) {
+        mongo.remove(query(where("_id").is(profileId)), PENDING);
+        conversations.delete().uri("/api/conversations/survey-holds/{id}", profileId).retrieve().toBodilessEntity();
+    }
+
+    /** A follow-up in the survey the customer is answering: part of that exchange, so purpose service. */
+    public void say(String profileId, String token, int step, String channel, String text) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("requestId", "survey:" + token + ":" + step);
+        request.put("profileId", profileId);
+        request.put("purpose", "service");
+        request.put("channels", channel == null ? List.of() : List.of(channel));
+        request.put("text", text);
+        conversations.post().uri("/api/messages/dispatch").body(request).retrieve().toBodilessEntity();
+    }
+
+    /** The text of a message the customer sent (events carry no bodies). */
+    public String messageText(String messageId) {
+        return conversations.get().uri("/api/messages/{id}", messageId).retrieve().body(JsonNode.class).path("text")
+                .asString("");
+    }
+
+    public java.util.Optional<Invitation> find(String token) {
+        return java.util.Optional.ofNullable(mongo.findById(token, Invitation.class));
     }
 
     private Invitation send(Survey survey, Invitation invitation, Context context, Instant now) {

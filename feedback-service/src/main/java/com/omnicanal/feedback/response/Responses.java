@@ -34,7 +34,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * in conversation-service (which also holds promotions while it is open).
  */
 @Service
-class Responses {
+public class Responses {
 
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
@@ -50,7 +50,7 @@ class Responses {
     }
 
     /** Thrown when the form breaks a rule (a required answer missing, a value off the scale): shown on the page. */
-    static final class Invalid extends RuntimeException {
+    public static final class Invalid extends RuntimeException {
         Invalid(String message) {
             super(message);
         }
@@ -61,7 +61,7 @@ class Responses {
     }
 
     /** Empty when the invitation was answered already. */
-    Optional<Response> submit(Invitation invitation, SurveyDefinition d, SurveyDefinition.Localized survey,
+    public Optional<Response> submit(Invitation invitation, SurveyDefinition d, SurveyDefinition.Localized survey,
                               MultiValueMap<String, String> form) {
         Map<String, Object> answers = answers(survey.questions(), form);
         Integer score = "custom".equals(d.kind()) ? null : (Integer) answers.get(survey.questions().getFirst().id());

@@ -8,7 +8,8 @@ import java.util.Map;
  * its questions per language, what sends it, and how often a customer may be asked.
  */
 public record SurveyDefinition(String name, String kind, Map<String, Localized> languages, Trigger trigger,
-                               Integer cooldownDays, Double sampling, Integer expiresDays, List<String> channels) {
+                               Integer cooldownDays, Double sampling, Integer expiresDays, List<String> channels,
+                               Boolean inConversation) {
 
     public record Localized(String title, String invitation, List<Question> questions, String thanks) {
     }
@@ -24,6 +25,11 @@ public record SurveyDefinition(String name, String kind, Map<String, Localized> 
 
     public int cooldown() {
         return cooldownDays == null ? 30 : cooldownDays;
+    }
+
+    /** Asked as messages in the customer's conversation (replies understood there) instead of a link to a page. */
+    public boolean conversational() {
+        return Boolean.TRUE.equals(inConversation);
     }
 
     public int expiry() {

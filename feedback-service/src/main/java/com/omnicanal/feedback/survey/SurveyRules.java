@@ -15,7 +15,7 @@ final class SurveyRules {
     static final Map<String, int[]> SCALES = Map.of("nps", new int[]{0, 10}, "csat", new int[]{1, 5}, "ces", new int[]{1, 7});
     private static final Set<String> KINDS = Set.of("nps", "csat", "ces", "custom");
     private static final Set<String> TYPES = Set.of("rating", "single", "multiple", "text", "consent");
-    private static final Set<String> TRIGGERS = Set.of("conversation-resolved", "activity", "manual");
+    private static final Set<String> TRIGGERS = Set.of("conversation-resolved", "complaint-resolved", "activity", "manual");
 
     private SurveyRules() {
     }
@@ -29,7 +29,7 @@ final class SurveyRules {
             problems.add(new InvalidField("kind", "must be nps, csat, ces or custom"));
         }
         if (d.trigger() == null || !TRIGGERS.contains(d.trigger().on())) {
-            problems.add(new InvalidField("trigger.on", "must be conversation-resolved, activity or manual"));
+            problems.add(new InvalidField("trigger.on", "must be conversation-resolved, complaint-resolved, activity or manual"));
         } else if (d.trigger().on().equals("activity") && d.trigger().activityType() == null) {
             problems.add(new InvalidField("trigger.activityType", "an activity trigger needs the activity type"));
         }

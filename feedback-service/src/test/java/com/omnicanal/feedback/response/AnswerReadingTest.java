@@ -1,0 +1,42 @@
+package com.omnicanal.feedback.response;
+
+import com.omnicanal.feedback.survey.SurveyDefinition.Question;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AnswerReadingTest {
+
+    private static final Question NPS = new Question("score", "rating", "?", 0, 10, null, true, null);
+    private static final Question CSAT = new Question("score", "rating", "?", 1, 5, null, true, null);
+
+    @Test
+    void numbersOnTheScaleAreTakenAsTheyAreAndOthersAreNot() {
+        assertThat(AnswerReading.read(NPS, "Un 9, la verdad")).contains("9");
+        assertThat(AnswerReading.read(NPS, "10")).contains("10");
+        assertThat(AnswerReading.read(CSAT, "9")).as("off a 1–5 scale").isEmpty();
+        assertThat(AnswerReading.read(NPS, "pedido 12345")).as("not a rating").isEmpty();
+    }
+
+    @Test
+    void wordsAndEmojiMapOntoTheScaleInSpanishAndEnglish() {
+        assertThat(AnswerReading.read(CSAT, "Muy mal, nadie contestó")).contains("1");
+        assertThat(AnswerReading.read(CSAT, "fatal")).contains("1");
+        assertThat(AnswerReading.read(CSAT, "👍")).contains("5");
+        assertThat(AnswerReading.read(CSAT, "muy bien")).contains("5");
+        assertThat(AnswerReading.read(CSAT, "regular")).contains("3");
+        assertThat(AnswerReading.read(NPS, "terrible")).contains("0");
+        assertThat(AnswerReading.read(NPS, "excellent")).contains("10");
+        assertThat(AnswerReading.read(CSAT, "no sé")).isEmpty();
+    }
+
+    @Test
+    void choicesAreFoundByTheirTextAndTextQuestionsTakeAnything() {
+        Question choice = new Question("why", "single", "?", null, null, List.of("Precio", "Atención"), true, null);
+        assertThat(AnswerReading.read(choice, "sobre todo la atención")).contains("Atención");
+        assertThat(AnswerReading.read(new Question("c", "text", "?", null, null, null, false, null), " lento "))
+                .contains("lento");
+    }
+}
