@@ -157,6 +157,40 @@ class JourneyIT {
                 .get("history").toString()).contains("no-answer by user:ana");
     }
 
+    @Test
+    void aBroadcastEnrolsEverySegmentMemberShowsItsProgressAndAFinishedOneCannotBeCancelled() {
+        String zone = "Pacific/Chatham";
+        for (int i = 0; i < 3; i++) {
+            Http.post(PlatformServices.profiles() + "/api/profiles/identify", Tokens.user("ana"), """
+                    {"identifiers":[{"type":"email","value":"b%s@example.com","verified":true}],"traits":{"timezone":"%s"}}"""
+                    .formatted(UUID.randomUUID(), zone));
+        }
+        String segment = "chatham-" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(Http.post(PlatformServices.profiles() + "/api/segments", Tokens.user("marco"), """
+                {"id":"%s","name":"Chatham","conditions":[{"field":"timezone","op":"eq","value":"%s"}]}"""
+                .formatted(segment, zone)).status()).isLessThan(300);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(PlatformServices.profiles() + "/api/segments/" + segment,
+                Tokens.user("marco")).json().get("state").asString().equals("ready"));
+        String journey = publish("""
+                {"name":"News","purpose":"service","trigger":{"type":"manual"},
+                 "phases":[{"id":"refuerzo-vinculo","channels":[{"channel":"email","role":"primary"}],
+                   "steps":[{"id":"news","type":"send","content":{"es":{"subject":"Novedades","text":"Hola {{firstName}}"}}}]}]}""");
+
+        Http.Response started = Http.post(url("/api/campaigns/broadcasts"), Tokens.user("marco"),
+                "{\"journeyId\":\"" + journey + "\",\"segmentId\":\"" + segment + "\"}");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        assertThat(started.json().get("broadcast").get("total").asLong()).isEqualTo(3);
+        String id = started.json().get("broadcast").get("id").asString();
+        await().atMost(Duration.ofSeconds(40)).until(() -> Http.get(url("/api/campaigns/broadcasts/" + id),
+                Tokens.user("marco")).json().get("broadcast").get("state").asString().equals("completed"));
+        JsonNode done = Http.get(url("/api/campaigns/broadcasts/" + id), Tokens.user("marco")).json().get("broadcast");
+        assertThat(done.get("processed").asLong()).isEqualTo(3);
+        assertThat(done.get("enrolled").asLong()).isEqualTo(3);
+        assertThat(Http.post(url("/api/campaigns/broadcasts/" + id + "/cancel"), Tokens.user("marco"), "{}").status())
+                .isEqualTo(409);
+        assertThat(Http.post(url("/api/campaigns/broadcasts"), Tokens.user("ana"), "{}").status()).isEqualTo(403);
+    }
+
     private String publish(String definition) {
         String id = "j-" + UUID.randomUUID().toString().substring(0, 8);
         Http.Response saved = put("/api/journeys/" + id, definition);
