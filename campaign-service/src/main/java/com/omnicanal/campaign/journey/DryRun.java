@@ -53,7 +53,7 @@ class DryRun {
             if (next == null) {
                 s++;
             } else {
-                int[] to = locate(d, next);
+                int[] to = d.position(next);
                 if (to[0] < p || (to[0] == p && to[1] <= s)) {
                     lines.add(new Line(phase.id(), step.id(), "loop", "goes back to " + next + "; the dry run stops here"));
                     break;
@@ -97,20 +97,5 @@ class DryRun {
         return usable.isEmpty() ? "would not be sent: none of " + phaseChannels + " is allowed for " + purpose
                 + "; blocked " + blocked : "would go on " + usable.getFirst() + " (" + purpose + "; allowed in order "
                 + usable + "; WhatsApp only inside the customer's window or as template " + step.template() + ")";
-    }
-
-    private static int[] locate(JourneyDefinition d, String target) {
-        for (int p = 0; p < d.phases().size(); p++) {
-            if (target.equals("phase:" + d.phases().get(p).id())) {
-                return new int[]{p, 0};
-            }
-            List<Step> steps = d.phases().get(p).steps();
-            for (int s = 0; s < steps.size(); s++) {
-                if (steps.get(s).id().equals(target)) {
-                    return new int[]{p, s};
-                }
-            }
-        }
-        return new int[]{Integer.MAX_VALUE, 0};
     }
 }

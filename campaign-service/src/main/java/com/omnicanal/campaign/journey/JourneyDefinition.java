@@ -11,6 +11,21 @@ import java.util.Map;
 public record JourneyDefinition(String name, String purpose, Trigger trigger, Reentry reentry,
                                 ComplaintPolicy complaints, List<Goal> goals, List<Phase> phases) {
 
+    /** Where a jump lands — a step id anywhere, or {@code phase:<id>} (its first step) — as {phase, step}; null if none. */
+    public int[] position(String target) {
+        for (int p = 0; p < phases.size(); p++) {
+            if (target.equals("phase:" + phases.get(p).id())) {
+                return new int[]{p, 0};
+            }
+            for (int s = 0; s < phases.get(p).steps().size(); s++) {
+                if (phases.get(p).steps().get(s).id().equals(target)) {
+                    return new int[]{p, s};
+                }
+            }
+        }
+        return null;
+    }
+
     /** What enrols a customer: an activity of a type (optionally from a channel), entering a segment, or staff. */
     public record Trigger(String type, String activityType, String channel, String segmentId) {
     }

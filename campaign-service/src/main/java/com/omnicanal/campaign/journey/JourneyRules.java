@@ -5,10 +5,8 @@ import com.omnicanal.campaign.journey.JourneyDefinition.Step;
 import com.omnicanal.support.problem.ProblemHandling.InvalidField;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,11 +26,11 @@ final class JourneyRules {
     static List<InvalidField> problems(JourneyDefinition d) {
         List<InvalidField> problems = new ArrayList<>();
         trigger(d, problems);
-        Map<String, int[]> positions = positions(d, problems);
+        phasesAndIds(d, problems);
         for (int p = 0; p < d.phases().size(); p++) {
             Phase phase = d.phases().get(p);
             for (int s = 0; s < phase.steps().size(); s++) {
-                step(d, phase, p, s, positions, problems);
+                step(d, phase, p, s, problems);
             }
         }
         return problems;
@@ -50,9 +48,9 @@ final class JourneyRules {
         }
     }
 
-    /** Where each step is (phase, index); duplicate ids and phases out of their order are problems. */
-    private static Map<String, int[]> positions(JourneyDefinition d, List<InvalidField> problems) {
-        Map<String, int[]> positions = new HashMap<>();
+    /** Phases appear once each, in their order; step ids are unique in the journey. */
+    private static void phasesAndIds(JourneyDefinition d, List<InvalidField> problems) {
+        Set<String> ids = new HashSet<>();
         Set<String> phases = new HashSet<>();
         int lastOrder = -1;
         for (int p = 0; p < d.phases().size(); p++) {
@@ -63,23 +61,21 @@ final class JourneyRules {
             }
             lastOrder = Math.max(lastOrder, order);
             for (int s = 0; s < phase.steps().size(); s++) {
-                if (positions.put(phase.steps().get(s).id(), new int[]{p, s}) != null) {
+                if (!ids.add(phase.steps().get(s).id())) {
                     problems.add(new InvalidField(at(p, s) + "/id", "step ids must be unique in the journey"));
                 }
             }
         }
-        return positions;
     }
 
-    private static void step(JourneyDefinition d, Phase phase, int p, int s, Map<String, int[]> positions,
-                             List<InvalidField> problems) {
+    private static void step(JourneyDefinition d, Phase phase, int p, int s, List<InvalidField> problems) {
         Step step = phase.steps().get(s);
         String at = at(p, s);
         switch (step.type()) {
             case "send" -> send(phase, step, p, at, problems);
             case "wait" -> require(step.duration() != null, at + "/duration", "a wait needs a duration", problems);
-            case "branch" -> branch(d, step, p, s, at, positions, problems);
-            case "goto" -> jump(d, step.phase() == null ? null : "phase:" + step.phase(), p, s, at + "/phase", positions, problems);
+            case "branch" -> branch(d, step, p, s, at, problems);
+            case "goto" -> jump(d, step.phase() == null ? null : "phase:" + step.phase(), p, s, at + "/phase", problems);
             case "agent-task" -> require(step.team() != null, at + "/team", "an agent task needs a team", problems);
             default -> { }
         }
@@ -107,14 +103,13 @@ final class JourneyRules {
         }
     }
 
-    private static void branch(JourneyDefinition d, Step step, int p, int s, String at, Map<String, int[]> positions,
-                               List<InvalidField> problems) {
+    private static void branch(JourneyDefinition d, Step step, int p, int s, String at, List<InvalidField> problems) {
         if ("random".equals(step.on())) {
             require(step.variants() != null && step.variants().size() >= 2, at + "/variants",
                     "a random split needs at least two variants", problems);
             if (step.variants() != null) {
                 for (int v = 0; v < step.variants().size(); v++) {
-                    jump(d, step.variants().get(v).next(), p, s, at + "/variants/" + v + "/next", positions, problems);
+                    jump(d, step.variants().get(v).next(), p, s, at + "/variants/" + v + "/next", problems);
                 }
             }
             return;
@@ -122,32 +117,22 @@ final class JourneyRules {
         require("activity".equals(step.on()), at + "/on", "a branch is on an activity or random", problems);
         require(step.activityType() != null, at + "/activityType", "which activity decides the branch", problems);
         require(step.timeout() != null, at + "/timeout", "how long to wait for the activity", problems);
-        jump(d, step.then(), p, s, at + "/then", positions, problems);
-        jump(d, step.otherwise(), p, s, at + "/otherwise", positions, problems);
+        jump(d, step.then(), p, s, at + "/then", problems);
+        jump(d, step.otherwise(), p, s, at + "/otherwise", problems);
     }
 
     /** A target is a step id or {@code phase:<id>}; going back needs a wait (or a timed branch) on the way. */
-    private static void jump(JourneyDefinition d, String target, int p, int s, String at, Map<String, int[]> positions,
-                             List<InvalidField> problems) {
+    private static void jump(JourneyDefinition d, String target, int p, int s, String at, List<InvalidField> problems) {
         if (target == null) {
             problems.add(new InvalidField(at, "a target is required"));
             return;
         }
-        int[] to = target.startsWith("phase:") ? phaseStart(d, target.substring(6)) : positions.get(target);
+        int[] to = d.position(target);
         if (to == null) {
             problems.add(new InvalidField(at, "no such step or phase: " + target));
         } else if ((to[0] < p || (to[0] == p && to[1] <= s)) && !waitsBetween(d, to, p, s)) {
             problems.add(new InvalidField(at, "a loop without a wait: going back to " + target + " would repeat at once"));
         }
-    }
-
-    private static int[] phaseStart(JourneyDefinition d, String id) {
-        for (int p = 0; p < d.phases().size(); p++) {
-            if (d.phases().get(p).id().equals(id)) {
-                return new int[]{p, 0};
-            }
-        }
-        return null;
     }
 
     private static boolean waitsBetween(JourneyDefinition d, int[] from, int p, int s) {

@@ -128,7 +128,7 @@ class ConsoleController {
         String author = Actor.of(staff);
         Dispatch sent = dispatcher.dispatch(new DispatchRequest(requestId, c.profileId(), "service", ReplyChannels.of(reply.channel(), c),
                 reply.text(), reply.subject(), reply.template(), reply.variables(), reply.language(), reply.attachments()),
-                author, author.replaceFirst("^user:", ""));
+                author, Actor.username(staff));
         return ResponseEntity.status(sent.isSent() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(sent);
     }
 

@@ -41,7 +41,7 @@ class DispatchController {
     ResponseEntity<DispatchResult> dispatch(@Valid @RequestBody DispatchRequest request, Authentication caller) {
         String actor = Actor.of(caller);
         Dispatch dispatch = actor.startsWith("user:")
-                ? dispatcher.dispatch(request, actor, actor.substring("user:".length()))
+                ? dispatcher.dispatch(request, actor, Actor.username(caller))
                 : dispatcher.dispatch(request, null, null);
         return ResponseEntity.status(Dispatcher.statusOf(dispatch)).body(DispatchResult.of(dispatch));
     }

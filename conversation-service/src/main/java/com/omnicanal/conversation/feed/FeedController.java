@@ -23,6 +23,6 @@ class FeedController {
     SseEmitter feed(Authentication staff) {
         boolean seesAll = staff.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_supervisor")
                 || a.getAuthority().equals("ROLE_admin"));
-        return feed.subscribe(Actor.of(staff).replaceFirst("^user:", ""), seesAll);
+        return feed.subscribe(Actor.username(staff), seesAll);
     }
 }

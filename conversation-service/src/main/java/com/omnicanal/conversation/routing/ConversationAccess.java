@@ -27,7 +27,7 @@ public class ConversationAccess {
         Conversation c = conversations.find(id).orElseThrow(ConversationAccess::notFound);
         boolean all = staff.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_supervisor")
                 || a.getAuthority().equals("ROLE_admin"));
-        String agent = Actor.of(staff).replaceFirst("^user:", "");
+        String agent = Actor.username(staff);
         if (all || agent.equals(c.assignee()) || c.teamId() == null || teams.of(agent).contains(c.teamId())) {
             return c;
         }

@@ -91,7 +91,7 @@ class RoutingController {
     @PutMapping("/api/conversations/agents/me/presence")
     @PreAuthorize("hasAnyRole('agent', 'supervisor', 'admin')")
     Map<String, String> presence(@Valid @RequestBody PresenceRequest r, Authentication me) {
-        return setPresence(Actor.of(me).replaceFirst("^user:", ""), r);
+        return setPresence(Actor.username(me), r);
     }
 
     /** A supervisor signs an agent in or out (e.g. one who left without doing it). */

@@ -86,7 +86,7 @@ public class Invitations {
         if (!reasons.isEmpty()) {
             return invitation;
         }
-        return d.conversational() ? startInConversation(survey, invitation, context, now) : send(survey, invitation, context, now);
+        return send(survey, invitation, context, now);
     }
 
     /** The state of a survey being answered in the conversation, by profile (one at a time per customer). */
@@ -96,16 +96,24 @@ public class Invitations {
     private static final String PENDING = "conversational_surveys";
     private static final Duration HOLD = Duration.ofHours(24);
 
-    /** Asks the first question as a message on the conversation's channel and holds the customer's replies for us. */
-    private Invitation startInConversation(Survey survey, Invitation invitation, Context context, Instant now) {
-        SurveyDefinition.Localized l = survey.definition().languages().getOrDefault("es",
-                survey.definition().languages().values().iterator().next());
+    /**
+     * Sends the invitation: a link to the survey page, or — in the conversation — the first question, with the
+     * customer's replies held for us. Recorded as sent (event, cooldown, counters) or as skipped with dispatch's reasons.
+     */
+    private Invitation send(Survey survey, Invitation invitation, Context context, Instant now) {
+        SurveyDefinition d = survey.definition();
+        String language = d.languages().containsKey("es") ? "es" : d.languages().keySet().iterator().next();
+        SurveyDefinition.Localized l = d.languages().get(language);
+        String text = d.conversational() ? l.title() + "\n" + prompt(l.questions().getFirst())
+                : (l.invitation() == null ? "¿Nos cuentas qué tal?" : l.invitation()) + " " + publicUrl + "/s/"
+                + invitation.token();
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("requestId", "survey:" + invitation.token());
         request.put("profileId", invitation.profileId());
         request.put("purpose", "surveys");
-        request.put("channels", channels(survey.definition(), context));
-        request.put("text", l.title() + "\n" + prompt(l.questions().getFirst()));
+        request.put("channels", channels(d, context));
+        request.put("text", text);
+        request.put("subject", l.title());
         JsonNode answer = conversations.post().uri("/api/messages/dispatch").body(request).retrieve().body(JsonNode.class);
         List<String> decisions = new ArrayList<>();
         answer.path("decisions").forEach(x -> decisions.add(x.asString()));
@@ -114,12 +122,10 @@ public class Invitations {
                     .set("reasons", decisions), Invitation.class);
             return mongo.findById(invitation.token(), Invitation.class);
         }
+        if (d.conversational()) {
+            holdReplies(invitation, now);
+        }
         String channel = answer.path("channel").asString();
-        conversations.put().uri("/api/conversations/survey-holds/{id}", invitation.profileId())
-                .body(Map.of("until", now.plus(HOLD).toString(), "reference", "survey:" + invitation.token()))
-                .retrieve().toBodilessEntity();
-        mongo.save(new org.bson.Document("_id", invitation.profileId()).append("token", invitation.token())
-                .append("index", 0).append("answers", Map.of()).append("retries", 0), PENDING);
         outbox.publish(Invitation.COLLECTION, invitation.token(), new InvitationSent(invitation.profileId(),
                 invitation.token(), survey.id(), survey.version(), channel, invitation.trigger(),
                 invitation.conversationId(), now), pending -> mongo.updateFirst(query(where("_id").is(invitation.token())),
@@ -128,6 +134,14 @@ public class Invitations {
         mongo.upsert(query(where("_id").is(invitation.profileId())), new Update().set("lastInvitedAt", now), CONTACTS);
         stats.count(survey.id(), Dimensions.of(channel, invitation.agentId()), "sent", now);
         return mongo.findById(invitation.token(), Invitation.class);
+    }
+
+    /** The customer's next messages answer the survey: conversation-service holds them, we keep the state. */
+    private void holdReplies(Invitation invitation, Instant now) {
+        conversations.put().uri("/api/conversations/survey-holds/{id}", invitation.profileId())
+                .body(Map.of("until", now.plus(HOLD).toString(), "reference", "survey:" + invitation.token()))
+                .retrieve().toBodilessEntity();
+        savePending(invitation.profileId(), new Pending(invitation.token(), 0, Map.of(), 0));
     }
 
     private boolean complaintOpen(String profileId) {
@@ -182,37 +196,6 @@ public class Invitations {
 
     public java.util.Optional<Invitation> find(String token) {
         return java.util.Optional.ofNullable(mongo.findById(token, Invitation.class));
-    }
-
-    private Invitation send(Survey survey, Invitation invitation, Context context, Instant now) {
-        SurveyDefinition d = survey.definition();
-        String language = d.languages().containsKey("es") ? "es" : d.languages().keySet().iterator().next();
-        String text = (d.languages().get(language).invitation() == null ? "¿Nos cuentas qué tal? "
-                : d.languages().get(language).invitation() + " ") + publicUrl + "/s/" + invitation.token();
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("requestId", "survey:" + invitation.token());
-        request.put("profileId", invitation.profileId());
-        request.put("purpose", "surveys");
-        request.put("channels", channels(d, context));
-        request.put("text", text);
-        request.put("subject", d.languages().get(language).title());
-        JsonNode answer = conversations.post().uri("/api/messages/dispatch").body(request).retrieve().body(JsonNode.class);
-        List<String> decisions = new ArrayList<>();
-        answer.path("decisions").forEach(x -> decisions.add(x.asString()));
-        if (!"sent".equals(answer.path("status").asString())) {
-            mongo.updateFirst(query(where("_id").is(invitation.token())), new Update().set("state", "skipped")
-                    .set("reasons", decisions), Invitation.class);
-            return mongo.findById(invitation.token(), Invitation.class);
-        }
-        String channel = answer.path("channel").asString();
-        outbox.publish(Invitation.COLLECTION, invitation.token(), new InvitationSent(invitation.profileId(),
-                invitation.token(), survey.id(), survey.version(), channel, invitation.trigger(),
-                invitation.conversationId(), now), pending -> mongo.updateFirst(query(where("_id").is(invitation.token())),
-                pending.mark(new Update().set("state", "sent").set("channel", channel).set("reasons", decisions)),
-                Invitation.class));
-        mongo.upsert(query(where("_id").is(invitation.profileId())), new Update().set("lastInvitedAt", now), CONTACTS);
-        stats.count(survey.id(), Dimensions.of(channel, invitation.agentId()), "sent", now);
-        return mongo.findById(invitation.token(), Invitation.class);
     }
 
     /** The survey's channels, else the channel of the conversation being surveyed first, then any. */

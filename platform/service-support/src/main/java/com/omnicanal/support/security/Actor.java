@@ -20,6 +20,11 @@ public final class Actor {
         return authentication == null ? "system" : "user:" + authentication.getName();
     }
 
+    /** A person's username ({@code preferred_username}) — how staff are named in assignments and mentions. */
+    public static String username(Authentication authentication) {
+        return of(authentication).replaceFirst("^user:", "");
+    }
+
     /** The OAuth client the caller used ({@code azp}), e.g. a partner's client id. */
     public static String client(Authentication authentication) {
         return authentication instanceof JwtAuthenticationToken jwt ? jwt.getToken().getClaimAsString("azp") : null;
