@@ -7,8 +7,11 @@ OMNI_PROFILE=${OMNI_PROFILE:-up}
 case "$OMNI_PROFILE" in
   up)   RABBIT_PORT=5672; RABBIT_MGMT_PORT=15672; RABBIT_DIST_PORT=25672; RABBIT_NODE=omni@localhost
         KC_PORT=8180; KC_MGMT_PORT=9180; MONGO_PORT=27017 ;;
-  test) RABBIT_PORT=5673; RABBIT_MGMT_PORT=15673; RABBIT_DIST_PORT=25673; RABBIT_NODE=omni-test@localhost
-        KC_PORT=8190; KC_MGMT_PORT=9190; MONGO_PORT=27018 ;;
+  # OMNI_TEST_SLOT=N (default 0) shifts every test port by N*100 so two checkouts can run their tests at once
+  test) slot=${OMNI_TEST_SLOT:-0}; shift_by=$((slot * 100))
+        RABBIT_PORT=$((5673 + shift_by)); RABBIT_MGMT_PORT=$((15673 + shift_by)); RABBIT_DIST_PORT=$((25673 + shift_by))
+        RABBIT_NODE=omni-test${slot#0}@localhost
+        KC_PORT=$((8190 + shift_by)); KC_MGMT_PORT=$((9190 + shift_by)); MONGO_PORT=$((27018 + shift_by)) ;;
   *) echo "OMNI_PROFILE must be up or test, not '$OMNI_PROFILE'" >&2; exit 2 ;;
 esac
 KC_VERSION=26.5.5
