@@ -5,7 +5,7 @@ import com.omnicanal.campaign.journey.JourneyDefinition.Phase;
 import com.omnicanal.campaign.journey.JourneyDefinition.Step;
 import com.omnicanal.campaign.journey.Journeys;
 import com.omnicanal.campaign.suppression.OpenComplaints;
-import com.omnicanal.campaign.timer.Timers;
+import com.omnicanal.support.timer.Timers;
 import com.omnicanal.events.IntegrationEvent;
 import com.omnicanal.events.campaign.Exited;
 import com.omnicanal.events.campaign.StepExecuted;

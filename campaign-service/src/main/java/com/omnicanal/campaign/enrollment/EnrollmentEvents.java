@@ -4,7 +4,7 @@ import com.omnicanal.campaign.journey.Journey;
 import com.omnicanal.campaign.journey.JourneyDefinition;
 import com.omnicanal.campaign.journey.Journeys;
 import com.omnicanal.campaign.suppression.OpenComplaints.ComplaintsCleared;
-import com.omnicanal.campaign.timer.TimerDue;
+import com.omnicanal.support.timer.TimerDue;
 import com.omnicanal.events.campaign.GoalReached;
 import com.omnicanal.events.conversation.MessageStatusChanged;
 import com.omnicanal.events.profile.ActivityRecorded;
@@ -108,7 +108,7 @@ class EnrollmentEvents {
 
     @EventListener
     void timerDue(TimerDue due) {
-        engine.wake(due.enrollmentId(), due.token());
+        engine.wake(due.subject(), due.token());
     }
 
     @EventListener

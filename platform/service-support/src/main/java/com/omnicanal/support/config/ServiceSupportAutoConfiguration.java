@@ -10,6 +10,7 @@ import com.omnicanal.support.problem.ProblemHandling;
 import com.omnicanal.support.problem.ProblemWriter;
 import com.omnicanal.support.problem.RequestSizeLimitFilter;
 import com.omnicanal.support.security.SecurityConfiguration;
+import com.omnicanal.support.timer.TimerConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -22,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** What every Omnicanal service gets by depending on service-support. */
 @AutoConfiguration
 @Import({ServiceClientConfiguration.class, SecurityConfiguration.class, OutboxConfiguration.class, InboxConfiguration.class,
-        DeadLetterConfiguration.class, ContactsConfiguration.class, PrivacyConfiguration.class})
+        DeadLetterConfiguration.class, ContactsConfiguration.class, PrivacyConfiguration.class,
+        TimerConfiguration.class})
 public class ServiceSupportAutoConfiguration {
 
     @Bean

@@ -1,2 +1,2 @@
 /** Durable timers: one document per second of due time, claimed by one instance, fired once, surviving restarts. */
-package com.omnicanal.campaign.timer;
+package com.omnicanal.support.timer;

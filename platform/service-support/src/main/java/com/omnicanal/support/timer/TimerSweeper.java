@@ -1,4 +1,4 @@
-package com.omnicanal.campaign.timer;
+package com.omnicanal.support.timer;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -10,7 +10,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +24,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * several instances exactly one fires it), fired, then deleted. A claim whose instance died is taken over after a
  * grace period; the cursor is stored, so a restart catches up on what came due while it was down.
  */
-@Component
 class TimerSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(TimerSweeper.class);
@@ -82,7 +80,7 @@ class TimerSweeper {
             try {
                 local.publishEvent(new TimerDue(due.getString("e"), due.getString("t")));
             } catch (RuntimeException e) {
-                log.warn("timer for enrolment {} failed; it is retried when the claim goes stale", due.getString("e"), e);
+                log.warn("timer for {} failed; it is retried when the claim goes stale", due.getString("e"), e);
                 return;
             }
         }

@@ -1,9 +1,8 @@
-package com.omnicanal.campaign.timer;
+package com.omnicanal.support.timer;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
@@ -14,7 +13,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * Schedules work for a time: the entry goes into the bucket document of its second ({@code _id} {@code s:<epoch
  * second>}), so finding what is due is a read by {@code _id} per second, never a scan or a TTL index.
  */
-@Component
 public class Timers {
 
     static final String COLLECTION = "timer_buckets";
@@ -25,11 +23,11 @@ public class Timers {
         this.mongo = mongo;
     }
 
-    /** Fires {@link TimerDue} for {@code enrollmentId} with {@code token} at (or just after) {@code at}. */
-    public void schedule(String enrollmentId, String token, Instant at) {
+    /** Fires {@link TimerDue} for {@code subject} with {@code token} at (or just after) {@code at}. */
+    public void schedule(String subject, String token, Instant at) {
         long second = Math.max(at.getEpochSecond(), Instant.now().getEpochSecond() + 1); // never a second already swept
         mongo.upsert(query(where("_id").is(bucket(second))), new Update().addToSet("due",
-                new Document("e", enrollmentId).append("t", token)), COLLECTION);
+                new Document("e", subject).append("t", token)), COLLECTION);
     }
 
     static String bucket(long second) {
