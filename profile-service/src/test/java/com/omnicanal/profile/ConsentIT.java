@@ -24,6 +24,7 @@ class ConsentIT {
 
     private static final TestBroker broker = new TestBroker();
     private static EventTap events;
+    private static EventTap updates;
 
     @LocalServerPort
     int port;
@@ -31,6 +32,7 @@ class ConsentIT {
     @BeforeAll
     static void tapEvents() {
         events = broker.tap("omni.profile", "omni.profile.consent-changed.v1");
+        updates = broker.tap("omni.profile", "omni.profile.updated.v1");
     }
 
     @AfterAll
@@ -106,6 +108,31 @@ class ConsentIT {
     }
 
     @Test
+    void aWrongNumberIsNeverOfferedAgainButStaysOnRecord() {
+        String phone = IdentityIT.uniquePhone();
+        String id = newProfile(phone);
+        assertThat(allowed(id, "service")).contains("sms");
+
+        Http.Response marked = Http.post(url("/" + id + "/identifiers/invalid"), Tokens.user("ana"), """
+                {"type":"phone","value":"%s","reason":"wrong-number"}""".formatted(phone));
+        assertThat(marked.status()).as(marked.body()).isEqualTo(200);
+        JsonNode kept = marked.json().get("identifiers").findParents("type").stream()
+                .filter(i -> i.get("type").asString().equals("phone")).findFirst().orElseThrow();
+        assertThat(kept.get("invalidReason").asString()).isEqualTo("wrong-number");
+        assertThat(allowed(id, "service")).doesNotContain("sms").contains("email");
+        assertThat(blocked(reachability(id, "service"), "sms").get("reasons").get(0).asString()).isEqualTo("no-address");
+        updates.await(m -> id.equals(EventTap.header(m, "ce-subject")) && !EventTap.body(m).contains("\"phone\""),
+                java.time.Duration.ofSeconds(30)); // the card other services keep loses the number
+
+        Http.Response notTheirs = Http.post(url("/" + id + "/identifiers/invalid"), Tokens.user("ana"), """
+                {"type":"phone","value":"%s"}""".formatted(IdentityIT.uniquePhone()));
+        assertThat(notTheirs.status()).isEqualTo(400);
+        assertThat(notTheirs.json().get("errors").findValuesAsString("field")).containsExactly("value");
+        assertThat(Http.post(url("/" + id + "/identifiers/invalid"), Tokens.user("carla"), """
+                {"type":"phone","value":"%s"}""".formatted(phone)).status()).as("customers may not").isEqualTo(403);
+    }
+
+    @Test
     void badConsentInputNamesEachField() {
         String id = newProfile();
         Http.Response response = Http.send("PUT", url("/" + id + "/consents"), Tokens.user("ana"),
@@ -126,9 +153,13 @@ class ConsentIT {
     }
 
     private String newProfile() {
+        return newProfile(IdentityIT.uniquePhone());
+    }
+
+    private String newProfile(String phone) {
         String body = """
                 {"name":"Consent test","email":"c.%s@example.com","phone":"%s"}""".formatted(
-                UUID.randomUUID().toString().substring(0, 8), IdentityIT.uniquePhone());
+                UUID.randomUUID().toString().substring(0, 8), phone);
         Http.Response created = Http.post(url(""), Tokens.user("ana"), body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("profileId").asString();

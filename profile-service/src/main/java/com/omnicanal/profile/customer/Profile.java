@@ -42,9 +42,9 @@ public record Profile(@Id String id, ProfileStatus status, String mergedInto, St
         return status == ProfileStatus.ACTIVE;
     }
 
-    /** The first identifier of a type, verified ones first: the address shown and used by default. */
+    /** The first usable identifier of a type, verified ones first: the address shown and used by default. */
     public Optional<String> main(String type) {
-        return identifiers.stream().filter(i -> i.type().equals(type))
+        return identifiers.stream().filter(i -> i.type().equals(type) && i.usable())
                 .sorted((a, b) -> Boolean.compare(b.verified(), a.verified())).map(ProfileIdentifier::value).findFirst();
     }
 
