@@ -60,7 +60,7 @@ public final class ConversationsBench {
         profiles.awaitReady(Duration.ofMinutes(3));
         ServiceProcess conversations = ServiceProcess.start(Repository.root(), "conversation-service",
                 env(infra, Map.of("CONVERSATION_DB", CONVERSATION_DB, "PROFILE_SERVICE_URL", profiles.url(),
-                        "WHATSAPP_APP_SECRET", APP_SECRET)), List.of("-Xmx2g", "-XX:+UseZGC"));
+                        "WHATSAPP_APP_SECRET", APP_SECRET)), Report.serviceJvm("-Xmx2g", "-XX:+UseZGC"));
         conversations.awaitReady(Duration.ofMinutes(3));
         return conversations;
     }

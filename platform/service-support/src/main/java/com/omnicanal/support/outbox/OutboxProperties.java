@@ -12,5 +12,8 @@ public record OutboxProperties(
         @DefaultValue("2s") Duration recoveryMinAge,
         @DefaultValue("60s") Duration abandonAfter,
         @DefaultValue("500") int batchSize,
-        @DefaultValue("10s") Duration confirmTimeout) {
+        @DefaultValue("10s") Duration confirmTimeout,
+        // aggregates written once with one event (activities, messages): their mark stays after publication, since
+        // the outbox entry it names is gone and nothing else is ever added — one store write fewer per event
+        @DefaultValue("") java.util.Set<String> writeOnceCollections) {
 }
