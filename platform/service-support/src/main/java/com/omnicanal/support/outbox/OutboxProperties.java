@@ -13,7 +13,7 @@ public record OutboxProperties(
         @DefaultValue("60s") Duration abandonAfter,
         @DefaultValue("500") int batchSize,
         @DefaultValue("10s") Duration confirmTimeout,
-        // aggregates written once with one event (activities, messages): their mark stays after publication, since
-        // the outbox entry it names is gone and nothing else is ever added — one store write fewer per event
-        @DefaultValue("") java.util.Set<String> writeOnceCollections) {
+        // collections whose documents carry a few events in their life (an activity, a message and its receipts):
+        // marks stay after publication (the entries they name are gone) — one store write fewer per event
+        @DefaultValue("") java.util.Set<String> keepMarksIn) {
 }
