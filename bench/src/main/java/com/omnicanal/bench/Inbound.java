@@ -64,14 +64,20 @@ final class Inbound {
         collector.setPriority(Thread.MAX_PRIORITY);
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger errors = new java.util.concurrent.atomic.AtomicInteger();
+
     private void collect() {
         while (true) {
             Message m;
             try {
                 m = tap.poll(Duration.ofMillis(200));
-            } catch (RuntimeException brokerGone) {
-                return; // the run is over and the tap's queue went with the broker connection
+            } catch (RuntimeException brokerBusyOrGone) {
+                if (errors.incrementAndGet() > 50) {
+                    return; // the run is over and the tap's queue went with the broker connection
+                }
+                continue; // an overloaded broker answered a receive late: try again
             }
+            errors.set(0);
             if (m == null) {
                 continue;
             }

@@ -123,20 +123,27 @@ class ActivityBatch {
         return written;
     }
 
-    /** One bulk of guarded updates, each profile applying its newly recorded activities in their batch order. */
+    /**
+     * One bulk of guarded updates, each profile (as read at the start of the batch) applying its newly recorded
+     * activities in their batch order.
+     */
     private void updateSummaries(List<ActivityInput> inputs, List<Profile> owners, Set<Integer> written) {
         Map<String, List<ActivityInput>> byProfile = new LinkedHashMap<>();
-        written.stream().sorted().forEach(i -> byProfile.computeIfAbsent(owners.get(i).id(), k -> new ArrayList<>())
-                .add(inputs.get(i)));
+        Map<String, Profile> read = new LinkedHashMap<>();
+        written.stream().sorted().forEach(i -> {
+            byProfile.computeIfAbsent(owners.get(i).id(), k -> new ArrayList<>()).add(inputs.get(i));
+            read.putIfAbsent(owners.get(i).id(), owners.get(i));
+        });
         Map<String, java.util.function.Function<Profile, Change>> changes = new LinkedHashMap<>();
         byProfile.forEach((profileId, recorded) -> changes.put(profileId, p -> {
             ActivitySummary summary = p.activity();
             for (ActivityInput input : recorded) {
                 summary = summary.record(input.type(), input.amount(), input.occurredAt());
             }
-            return new Change(new Update().set("activity", summary), List.of());
+            ActivitySummary after = summary;
+            return new Change(new Update().set("activity", after), List.of(), q -> q.withActivity(after));
         }));
-        profiles.updateAll(changes);
+        profiles.updateAll(read, changes);
     }
 
     private static String id(Activities.Caller caller, ActivityInput input) {

@@ -61,6 +61,17 @@ public record Profile(@Id String id, ProfileStatus status, String mergedInto, St
                 preferences, activity, appliedMerges, version, createdAt, updatedAt, outbox);
     }
 
+    public Profile withActivity(ActivitySummary summary) {
+        return new Profile(id, status, mergedInto, name, language, timezone, identifiers, consents, preferences,
+                summary, appliedMerges, version, createdAt, updatedAt, outbox);
+    }
+
+    /** As it is after one more guarded write at {@code at}. */
+    public Profile written(Instant at) {
+        return new Profile(id, status, mergedInto, name, language, timezone, identifiers, consents, preferences,
+                activity, appliedMerges, version + 1, createdAt, at, outbox);
+    }
+
     public Profile withOutbox(Set<String> marks) {
         return new Profile(id, status, mergedInto, name, language, timezone, identifiers, consents, preferences,
                 activity, appliedMerges, version, createdAt, updatedAt, marks);

@@ -14,12 +14,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -54,8 +57,15 @@ public class ProfileStore {
     public record ProfilesChanged(List<Profile> profiles) {
     }
 
-    /** A change computed from the current profile: the update to apply and the events it produces. */
-    public record Change(Update update, List<? extends IntegrationEvent> events) {
+    /**
+     * A change computed from the current profile: the update to apply, the events it produces and, when it is cheap to
+     * say, the same change applied in memory ({@code applied}), which spares a bulk write the read-back.
+     */
+    public record Change(Update update, List<? extends IntegrationEvent> events, UnaryOperator<Profile> applied) {
+
+        public Change(Update update, List<? extends IntegrationEvent> events) {
+            this(update, events, null);
+        }
 
         public static Change none() {
             return new Change(null, List.of());
@@ -117,34 +127,33 @@ public class ProfileStore {
     }
 
     /**
-     * Event-free changes to many profiles (e.g. activity summaries) in one unordered bulk of version-guarded updates;
-     * a profile another writer changed meanwhile is recomputed and written on its own.
+     * Event-free changes to many profiles (e.g. activity summaries) in one unordered bulk of version-guarded updates,
+     * from the profiles as the caller {@code read} them. When every guard held and every change says how it applies,
+     * nothing is read back; otherwise the writes that lost to another writer (told apart by this bulk's own
+     * {@code updatedAt} stamp) are recomputed from the current profile and written on their own.
      */
-    public void updateAll(Map<String, Function<Profile, Change>> changes) {
-        Map<String, Profile> before = findAll(changes.keySet());
+    public void updateAll(Map<String, Profile> read, Map<String, Function<Profile, Change>> changes) {
+        Instant stamp = Instant.now().truncatedTo(ChronoUnit.MILLIS); // the store keeps milliseconds
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Profile.class);
-        List<String> written = new ArrayList<>();
-        before.forEach((id, profile) -> {
-            Change change = changes.get(id).apply(profile);
+        Map<String, Change> written = new LinkedHashMap<>();
+        read.forEach((id, profile) -> {
+            Change change = changes.containsKey(id) ? changes.get(id).apply(profile) : Change.none();
             if (change.update() != null && change.events().isEmpty()) {
                 bulk.updateOne(query(where("_id").is(id).and("version").is(profile.version())), change.update()
-                        .set("version", profile.version() + 1).set("updatedAt", Instant.now()));
-                written.add(id);
+                        .set("version", profile.version() + 1).set("updatedAt", stamp));
+                written.put(id, change);
             }
         });
-        if (!written.isEmpty()) {
-            bulk.execute();
-        }
+        long matched = written.isEmpty() ? 0 : bulk.execute().getMatchedCount();
         List<Profile> after = new ArrayList<>();
-        findAll(written).forEach((id, profile) -> {
-            if (profile.version() == before.get(id).version()) {
-                after.add(update(id, changes.get(id))); // lost the race: recompute from the current profile
-            } else {
-                after.add(profile);
-            }
-        });
-        changes.keySet().stream().filter(id -> !before.containsKey(id) || !written.contains(id))
-                .forEach(id -> update(id, changes.get(id)));
+        if (matched == written.size() && written.values().stream().allMatch(c -> c.applied() != null)) {
+            written.forEach((id, change) -> after.add(change.applied().apply(read.get(id)).written(stamp)));
+        } else {
+            findAll(written.keySet()).forEach((id, current) -> after.add(
+                    current.version() == read.get(id).version() + 1 && stamp.equals(current.updatedAt())
+                            ? current : update(id, changes.get(id)))); // lost the race: recompute from the current
+        }
+        changes.keySet().stream().filter(id -> !written.containsKey(id)).forEach(id -> update(id, changes.get(id)));
         local.publishEvent(new ProfilesChanged(after));
     }
 
