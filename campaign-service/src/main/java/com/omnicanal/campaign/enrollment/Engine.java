@@ -15,7 +15,6 @@ import org.springframework.web.client.RestClientException;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,6 +28,8 @@ class Engine {
 
     private static final int MAX_STEPS_PER_RUN = 50;
     private static final Duration DISPATCH_RETRY = Duration.ofMinutes(1);
+    private static final Duration TASK_TIMEOUT = Duration.ofDays(7);
+    static final String TASK = "task";
 
     private final Enrollments enrollments;
     private final Journeys journeys;
@@ -77,7 +78,7 @@ class Engine {
             case "wait" -> sleep(e, phase, step, now.plus(step.duration()), null, "waits " + step.duration(), now);
             case "branch" -> branch(e, d, phase, step, now);
             case "goto" -> jump(e, d, phase, step, "phase:" + step.phase(), "goes to phase " + step.phase(), now);
-            case "agent-task" -> task(e, phase, step, now);
+            case "agent-task" -> task(e, d, phase, step, now);
             default -> { end(e, "exited", "exit step " + step.id(), now); yield false; }
         };
     }
@@ -99,10 +100,29 @@ class Engine {
                 result.outcome(), result.channel(), now);
         return switch (result.outcome()) {
             case "deferred" -> sleepWith(e, result.until(), entry, List.of(event), true);
-            case "sent" -> enrollments.change(e, position(e.phase(), e.step() + 1).set("lastSend", new Enrollment.LastSend(
-                    result.requestId(), result.channel(), e.phase(), e.step())), List.of(entry), List.of(event));
+            case "sent" -> sent(e, phase, step, result, entry, event, now);
             default -> move(e, e.phase(), e.step() + 1, entry, List.of(event));
         };
+    }
+
+    /** Sent: the journey goes on at once, or waits at the step for the receipts its rule judges success by. */
+    private boolean sent(Enrollment e, Phase phase, Step step, SendStep.Result result, Enrollment.Entry entry,
+                         StepExecuted event, Instant now) {
+        Enrollment.LastSend previous = e.lastSend();
+        int sends = e.attempt() > 0 && previous != null && previous.phase() == e.phase() && previous.step() == e.step()
+                ? previous.sends() + 1 : 1;
+        Enrollment.LastSend last = new Enrollment.LastSend(result.requestId(), result.channel(), e.phase(), e.step(),
+                now, "sent", false, false, false, sends);
+        JourneyDefinition.Retry rule = phase.retryFor(result.channel());
+        if (!ReceiptRules.awaitsReceipts(rule)) {
+            return enrollments.change(e, position(e.phase(), e.step() + 1).set("lastSend", last), List.of(entry),
+                    List.of(event));
+        }
+        ReceiptRules.Verdict verdict = ReceiptRules.judge(rule, last, now);
+        Update update = new Update().set("lastSend", last).set("waitingFor", Receipts.WAITING);
+        return sleepWith(e, verdict.until(), List.of(entry, entry(now, phase, step, "awaits-receipt", verdict.why()
+                + " (rule: success " + ReceiptRules.success(rule) + ", fallback on " + rule.fallbackOn() + ", "
+                + rule.attempts() + " attempt(s))")), List.of(event), false, update);
     }
 
     /** A promotion while the customer has an open complaint: held until it is resolved (plus cool-off), or exit. */
@@ -126,16 +146,52 @@ class Engine {
             JourneyDefinition.Variant variant = Split.pick(e.id() + ":" + step.id(), step.variants());
             return jump(e, d, phase, step, variant.next(), "random split: variant " + variant.id(), now);
         }
-        boolean slept = sleep(e, phase, step, now.plus(step.timeout()), step.activityType(), "waits up to "
-                + step.timeout() + " for " + step.activityType(), now);
-        waits.awaitActivity(e.profileId(), step.activityType(), e.id());
+        if ("disposition".equals(step.on())) {
+            boolean yes = "contacted-interested".equals(e.disposition());
+            return jump(e, d, phase, step, yes ? step.then() : step.otherwise(), "the call's outcome was "
+                    + (e.disposition() == null ? "never given" : e.disposition()) + " → " + (yes ? "yes" : "no") + " path", now);
+        }
+        String awaited = "activity".equals(step.on()) ? step.activityType() : step.on();
+        boolean slept = sleep(e, phase, step, now.plus(step.timeout()), awaited, "waits up to "
+                + step.timeout() + " for " + awaited, now);
+        waits.awaitActivity(e.profileId(), awaited, e.id());
         return slept;
     }
 
-    private boolean task(Enrollment e, Phase phase, Step step, Instant now) {
+    /** A call for a team; the step waits for its outcome (bounded), or, once the calls are over, sends instead. */
+    private boolean task(Enrollment e, JourneyDefinition d, Phase phase, Step step, Instant now) {
+        if (e.excluded() != null && e.excluded().contains("phone")) {
+            boolean message = step.content() != null || step.template() != null;
+            return message ? send(e, d, phase, step, now) : move(e, e.phase(), e.step() + 1, entry(now, phase, step,
+                    "agent-task", "not reached by phone and the step has no message to fall back to"), List.of());
+        }
         String taskId = sends.task(e, phase, step);
-        return move(e, e.phase(), e.step() + 1, entry(now, phase, step, "agent-task", "task " + taskId + " for team "
-                + step.team()), List.of());
+        Duration timeout = step.timeout() == null ? TASK_TIMEOUT : step.timeout();
+        return sleep(e, phase, step, now.plus(timeout), TASK, "task " + taskId + " for team " + step.team()
+                + "; waits up to " + timeout + " for the call's outcome", now);
+    }
+
+    /** The call's outcome: the journey goes on (the Decisión reads it), or the step's message goes out instead. */
+    void taskOutcome(String enrollmentId, String phaseId, String stepId, String disposition, boolean unreachable) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Enrollment e = enrollments.find(enrollmentId).orElse(null);
+            if (e == null || e.isOver()) {
+                return;
+            }
+            JourneyDefinition d = journeys.definition(e.journeyId(), e.version()).orElseThrow();
+            Phase phase = d.phases().get(Math.min(e.phase(), d.phases().size() - 1));
+            boolean here = TASK.equals(e.waitingFor()) && phase.id().equals(phaseId)
+                    && phase.steps().get(e.step()).id().equals(stepId);
+            Update update = here ? (unreachable ? new Update().set("state", "active").set("excluded", List.of("phone"))
+                    .inc("attempt", 1).unset("waitingFor").unset("wakeAt").unset("timerToken")
+                    : position(e.phase(), e.step() + 1)) : new Update();
+            if (enrollments.change(e, update.set("disposition", disposition), List.of(), List.of())) {
+                if (here) {
+                    run(e.id());
+                }
+                return;
+            }
+        }
     }
 
     private boolean jump(Enrollment e, JourneyDefinition d, Phase phase, Step step, String target, String why,
@@ -144,11 +200,11 @@ class Engine {
         return move(e, to[0], to[1], entry(now, phase, step, step.type(), why + " → " + target), List.of());
     }
 
-    private boolean move(Enrollment e, int phase, int step, Enrollment.Entry entry, List<? extends IntegrationEvent> events) {
+    boolean move(Enrollment e, int phase, int step, Enrollment.Entry entry, List<? extends IntegrationEvent> events) {
         return enrollments.change(e, position(phase, step), List.of(entry), events);
     }
 
-    private static Update position(int phase, int step) {
+    static Update position(int phase, int step) {
         return new Update().set("phase", phase).set("step", step).set("attempt", 0).set("excluded", List.of())
                 .set("state", "active").unset("waitingFor").unset("wakeAt").unset("timerToken");
     }
@@ -159,20 +215,20 @@ class Engine {
         if (waitingFor != null) {
             update.set("waitingFor", waitingFor);
         }
-        return sleepWith(e, until, entry(now, phase, step, step.type(), why), List.of(), false, update);
+        return sleepWith(e, until, List.of(entry(now, phase, step, step.type(), why)), List.of(), false, update);
     }
 
-    private boolean sleepWith(Enrollment e, Instant until, Enrollment.Entry entry, List<? extends IntegrationEvent> events,
-                              boolean retrySameStep) {
-        return sleepWith(e, until, entry, events, retrySameStep, new Update());
+    boolean sleepWith(Enrollment e, Instant until, Enrollment.Entry entry, List<? extends IntegrationEvent> events,
+                      boolean retrySameStep) {
+        return sleepWith(e, until, List.of(entry), events, retrySameStep, new Update());
     }
 
     /** Waits on a timer; when it fires the same step runs again (a deferral) or the next one does. */
-    private boolean sleepWith(Enrollment e, Instant until, Enrollment.Entry entry, List<? extends IntegrationEvent> events,
-                              boolean retrySameStep, Update update) {
+    boolean sleepWith(Enrollment e, Instant until, List<Enrollment.Entry> entries, List<? extends IntegrationEvent> events,
+                      boolean retrySameStep, Update update) {
         String token = UUID.randomUUID().toString();
         update.set("state", "waiting").set("wakeAt", until).set("timerToken", token).set("retryStep", retrySameStep);
-        if (enrollments.change(e, update, List.of(entry), events)) {
+        if (enrollments.change(e, update, entries, events)) {
             timers.schedule(e.id(), token, until);
         }
         return false;
@@ -189,7 +245,10 @@ class Engine {
         Step step = phase.steps().get(e.step());
         Instant now = Instant.now();
         boolean moved;
-        if (e.waitingFor() != null) {
+        if (TASK.equals(e.waitingFor())) {
+            moved = move(e, e.phase(), e.step() + 1, entry(now, phase, step, "agent-task", "no outcome of the call "
+                    + "within the step's time: the journey goes on"), List.of());
+        } else if (e.waitingFor() != null) {
             waits.stopAwaiting(e.profileId(), e.waitingFor(), e.id());
             int[] to = Positions.of(d, step.otherwise());
             moved = move(e, to[0], to[1], entry(now, phase, step, "branch", "no " + e.waitingFor() + " within "
@@ -235,44 +294,13 @@ class Engine {
                 "complaint resolved at " + resolvedAt + "; the held step goes after the cool-off " + coolOff), List.of(), true);
     }
 
-    /** A message of a send step failed: the phase's retry rule may send it again on the next channel. */
-    void failed(String requestId, String channel, String error) {
-        String enrollmentId = requestId.substring(0, requestId.indexOf(':'));
-        Enrollment e = enrollments.find(enrollmentId).orElse(null);
-        if (e == null || e.isOver() || e.lastSend() == null || !requestId.equals(e.lastSend().requestId())) {
-            return;
-        }
-        JourneyDefinition d = journeys.definition(e.journeyId(), e.version()).orElseThrow();
-        Phase phase = d.phases().get(e.lastSend().phase());
-        Step step = phase.steps().get(e.lastSend().step());
-        int attempts = phase.retry() == null || phase.retry().maxAttempts() == null ? 1 : phase.retry().maxAttempts();
-        boolean fallback = phase.retry() != null && phase.retry().fallbackOn() != null
-                && phase.retry().fallbackOn().contains("failed");
-        Instant now = Instant.now();
-        int attempt = Integer.parseInt(requestId.substring(requestId.lastIndexOf(':') + 1));
-        if (!fallback || attempt + 1 >= attempts) {
-            enrollments.change(e, new Update(), List.of(entry(now, phase, step, "failed", channel + " failed (" + error
-                    + "); no retry left (rule: " + attempts + " attempt(s), fallback on " + (fallback ? "failed" : "nothing")
-                    + ")")), List.of());
-            return;
-        }
-        List<String> excluded = new ArrayList<>(e.excluded() == null ? List.of() : e.excluded());
-        excluded.add(channel);
-        Update back = position(e.lastSend().phase(), e.lastSend().step()).set("attempt", attempt + 1).set("excluded", excluded);
-        if (enrollments.change(e, back, List.of(entry(now, phase, step, "fallback", channel + " failed (" + error
-                + "): attempt " + (attempt + 2) + " of " + attempts + " on the next channel of phase " + phase.id()
-                + " (rule: fallback on failed)")), List.of())) {
-            run(e.id());
-        }
-    }
-
     void end(Enrollment e, String state, String reason, Instant now) {
         enrollments.change(e, new Update().set("state", state).set("endedAt", now).set("endReason", reason)
                 .unset("timerToken"), List.of(new Enrollment.Entry(now, null, null, state, reason)),
                 List.of(new Exited(e.profileId(), e.id(), e.journeyId(), reason, now)));
     }
 
-    private static Enrollment.Entry entry(Instant at, Phase phase, Step step, String action, String detail) {
+    static Enrollment.Entry entry(Instant at, Phase phase, Step step, String action, String detail) {
         return new Enrollment.Entry(at, phase == null ? null : phase.id(), step == null ? null : step.id(), action, detail);
     }
 }

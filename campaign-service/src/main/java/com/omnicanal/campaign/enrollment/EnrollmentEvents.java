@@ -6,6 +6,7 @@ import com.omnicanal.campaign.journey.Journeys;
 import com.omnicanal.campaign.suppression.OpenComplaints.ComplaintsCleared;
 import com.omnicanal.support.timer.TimerDue;
 import com.omnicanal.events.campaign.GoalReached;
+import com.omnicanal.events.conversation.MessageReceived;
 import com.omnicanal.events.conversation.MessageStatusChanged;
 import com.omnicanal.events.profile.ActivityRecorded;
 import com.omnicanal.events.profile.SegmentMembershipChanged;
@@ -32,18 +33,21 @@ class EnrollmentEvents {
     private final Engine engine;
     private final Journeys journeys;
     private final Waits waits;
+    private final Receipts receipts;
 
-    EnrollmentEvents(Enrollments enrollments, Engine engine, Journeys journeys, Waits waits) {
+    EnrollmentEvents(Enrollments enrollments, Engine engine, Journeys journeys, Waits waits, Receipts receipts) {
         this.enrollments = enrollments;
         this.engine = engine;
         this.journeys = journeys;
         this.waits = waits;
+        this.receipts = receipts;
     }
 
     @Bean
     Consumer<ActivityRecorded> activityMovesJourneys() {
         return event -> {
             goals(event);
+            receipts.activity(event.profileId(), event.type());
             waits.awaiting(event.profileId(), event.type()).forEach(id -> engine.activityArrived(id, event.type()));
             for (Journey journey : journeys.triggeredBy(event.type())) {
                 JourneyDefinition d = journeys.definition(journey.id(), journey.activeVersion()).orElseThrow();
@@ -92,8 +96,19 @@ class EnrollmentEvents {
     @Bean
     Consumer<MessageStatusChanged> receiptsDriveRetries() {
         return event -> {
-            if ("failed".equals(event.status()) && event.requestId() != null && event.requestId().split(":").length == 3) {
-                engine.failed(event.requestId(), event.channel(), event.error());
+            if (event.requestId() != null && event.requestId().split(":").length == 3) {
+                receipts.status(event.requestId(), event.status(), event.channel(), event.error());
+            }
+        };
+    }
+
+    /** A customer's message: a reply to the journeys' last messages, and the answer a reply branch waits for. */
+    @Bean
+    Consumer<MessageReceived> repliesDriveJourneys() {
+        return event -> {
+            if (event.profileId() != null) {
+                receipts.replied(event.profileId(), event.channel(), event.receivedAt());
+                waits.awaiting(event.profileId(), "reply").forEach(id -> engine.activityArrived(id, "reply"));
             }
         };
     }
@@ -108,7 +123,13 @@ class EnrollmentEvents {
 
     @EventListener
     void timerDue(TimerDue due) {
-        engine.wake(due.subject(), due.token());
+        enrollments.find(due.subject()).ifPresent(e -> {
+            if (Receipts.WAITING.equals(e.waitingFor())) {
+                receipts.deadline(e, due.token());
+            } else {
+                engine.wake(e.id(), due.token());
+            }
+        });
     }
 
     @EventListener

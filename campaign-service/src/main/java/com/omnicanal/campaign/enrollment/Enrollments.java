@@ -56,7 +56,7 @@ class Enrollments {
         String id = UUID.nameUUIDFromBytes((key + ":" + triggerId).getBytes(StandardCharsets.UTF_8)).toString();
         Enrollment e = new Enrollment(id, journey.id(), journey.activeVersion(), profileId, "active", 0, 0, 0, List.of(),
                 null, null, null, false, null, context, source, List.of(new Enrollment.Entry(now, null, null, "enrolled",
-                "by " + source + " into version " + journey.activeVersion())), 0, now, null, null, null);
+                "by " + source + " into version " + journey.activeVersion())), 0, now, null, null, null, null, null);
         try {
             outbox.publish(Enrollment.COLLECTION, id, new Enrolled(profileId, id, journey.id(), journey.activeVersion(),
                     source, now), pending -> mongo.insert(withMarks(e, pending)));
@@ -102,6 +102,16 @@ class Enrollments {
         return changed != null;
     }
 
+    /** Adds a history entry, re-reading while someone else changes the enrolment meanwhile. */
+    void note(String id, Enrollment.Entry entry) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Enrollment e = find(id).orElse(null);
+            if (e == null || change(e, new Update(), List.of(entry), List.of())) {
+                return;
+            }
+        }
+    }
+
     void forget(String profileId) {
         mongo.remove(query(where("profileId").is(profileId)), Enrollment.class);
         mongo.remove(query(where("_id").is(profileId)), BY_PROFILE);
@@ -111,6 +121,7 @@ class Enrollments {
     private static Enrollment withMarks(Enrollment e, com.omnicanal.support.outbox.PendingEvents pending) {
         return new Enrollment(e.id(), e.journeyId(), e.version(), e.profileId(), e.state(), e.phase(), e.step(),
                 e.attempt(), e.excluded(), e.timerToken(), e.wakeAt(), e.waitingFor(), e.retryStep(), e.lastSend(), e.context(),
-                e.source(), e.history(), e.revision(), e.enrolledAt(), e.endedAt(), e.endReason(), pending.ids());
+                e.source(), e.history(), e.revision(), e.enrolledAt(), e.endedAt(), e.endReason(), e.variant(), e.disposition(),
+                pending.ids());
     }
 }

@@ -44,6 +44,7 @@ class SendStep {
         List<String> channels = phase.channels().stream()
                 .sorted(Comparator.comparingInt(c -> ROLES.indexOf(c.role())))
                 .map(JourneyDefinition.PhaseChannel::channel)
+                .filter(c -> !c.equals("phone")) // calls are agent tasks, never a dispatch
                 .filter(c -> e.excluded() == null || !e.excluded().contains(c)).toList();
         Map<String, String> variables = variables(e, d);
         String language = variables.getOrDefault("language", "es");

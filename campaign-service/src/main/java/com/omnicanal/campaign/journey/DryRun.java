@@ -70,8 +70,10 @@ class DryRun {
             case "send" -> send(d, phase, step, profileId);
             case "wait" -> "waits " + step.duration();
             case "branch" -> "random".equals(step.on()) ? "random split " + step.variants()
-                    : "if " + step.activityType() + " within " + step.timeout() + " then " + step.then() + ", otherwise "
-                    + step.otherwise();
+                    : "disposition".equals(step.on()) ? "if the call's outcome is contacted-interested then " + step.then()
+                    + ", otherwise " + step.otherwise()
+                    : "if " + ("reply".equals(step.on()) ? "a reply" : step.activityType()) + " within " + step.timeout()
+                    + " then " + step.then() + ", otherwise " + step.otherwise();
             case "goto" -> "goes to phase " + step.phase();
             case "agent-task" -> "a task for team " + step.team() + (step.script() == null ? "" : ": " + step.script());
             default -> "leaves the journey";

@@ -29,6 +29,10 @@ final class JourneyRules {
         phasesAndIds(d, problems);
         for (int p = 0; p < d.phases().size(); p++) {
             Phase phase = d.phases().get(p);
+            RetryRules.check(d, phase.retry(), "/phases/" + p + "/retry", problems);
+            for (int c = 0; phase.channels() != null && c < phase.channels().size(); c++) {
+                RetryRules.check(d, phase.channels().get(c).retry(), "/phases/" + p + "/channels/" + c + "/retry", problems);
+            }
             for (int s = 0; s < phase.steps().size(); s++) {
                 step(d, phase, p, s, problems);
             }
@@ -114,9 +118,11 @@ final class JourneyRules {
             }
             return;
         }
-        require("activity".equals(step.on()), at + "/on", "a branch is on an activity or random", problems);
-        require(step.activityType() != null, at + "/activityType", "which activity decides the branch", problems);
-        require(step.timeout() != null, at + "/timeout", "how long to wait for the activity", problems);
+        require(step.on() != null, at + "/on", "a branch is on an activity, a reply, a disposition or random", problems);
+        require(!"activity".equals(step.on()) || step.activityType() != null, at + "/activityType",
+                "which activity decides the branch", problems);
+        require(step.timeout() != null || "disposition".equals(step.on()), at + "/timeout", "how long to wait for the "
+                + step.on(), problems);
         jump(d, step.then(), p, s, at + "/then", problems);
         jump(d, step.otherwise(), p, s, at + "/otherwise", problems);
     }
@@ -140,7 +146,8 @@ final class JourneyRules {
             List<Step> steps = d.phases().get(i).steps();
             for (int j = i == from[0] ? from[1] : 0; j < (i == p ? s + 1 : steps.size()); j++) {
                 Step step = steps.get(j);
-                if (step.type().equals("wait") || (step.type().equals("branch") && step.timeout() != null)) {
+                if (step.type().equals("wait") || step.type().equals("agent-task")
+                        || (step.type().equals("branch") && step.timeout() != null)) {
                     return true;
                 }
             }
