@@ -22,7 +22,7 @@ class DispositionsIT extends CampaignTestBase {
     void noAnswerIsCalledAgainInAnotherPartOfTheDayThenTheMessageFallsBackToSms() {
         String team = team();
         String journey = publish("""
-                {"name":"Call then SMS","purpose":"service","trigger":{"type":"manual"},"sendWindow":{"from":"08:00","to":"22:00"},
+                {"name":"Call then SMS","purpose":"service","trigger":{"type":"manual"},
                  "phases":[{"id":"apertura","channels":[{"channel":"phone","role":"primary"},{"channel":"sms","role":"support"}],
                    "steps":[{"id":"call","type":"agent-task","team":"%s","script":"Saluda","attempts":2,
                              "content":{"es":{"text":"Te llamamos y no pudimos hablar: escríbenos por aquí"}}},

@@ -42,25 +42,24 @@ class Dispositions {
     private final Journeys journeys;
     private final Engine engine;
     private final ContactCards contacts;
+    private final CustomerZones zones;
     private final RestClient profiles;
     private final Duration retryAfter;
     private final int maxAttempts;
-    private final ZoneId defaultZone;
 
     Dispositions(MongoTemplate mongo, Enrollments enrollments, Journeys journeys, Engine engine, ContactCards contacts,
-                 ServiceClients clients, @Value("${omni.services.profile-url}") String profileUrl,
+                 CustomerZones zones, ServiceClients clients, @Value("${omni.services.profile-url}") String profileUrl,
                  @Value("${omni.tasks.retry-after:PT3H}") Duration retryAfter,
-                 @Value("${omni.tasks.max-attempts:3}") int maxAttempts,
-                 @Value("${omni.journeys.default-timezone:Europe/Madrid}") ZoneId defaultZone) {
+                 @Value("${omni.tasks.max-attempts:3}") int maxAttempts) {
         this.mongo = mongo;
         this.enrollments = enrollments;
         this.journeys = journeys;
         this.engine = engine;
         this.contacts = contacts;
+        this.zones = zones;
         this.profiles = clients.to(profileUrl);
         this.retryAfter = retryAfter;
         this.maxAttempts = maxAttempts;
-        this.defaultZone = defaultZone;
     }
 
     Document complete(String taskId, String disposition, Instant callBackAt, String note, String agent) {
@@ -120,8 +119,7 @@ class Dispositions {
 
     /** The next call in another part of the customer's day (untried parts first), inside the journey's window. */
     private String anotherTime(Document task, Enrollment e, JourneyDefinition d, int attempt, int calls) {
-        ZoneId zone = contacts.contact(e.profileId()).map(ContactCards.Contact::timezone).filter(z -> z != null
-                && ZoneId.getAvailableZoneIds().contains(z)).map(ZoneId::of).orElse(defaultZone);
+        ZoneId zone = zones.of(e.profileId());
         List<String> tried = new ArrayList<>(task.getList("parts", String.class, List.of()));
         tried.add(Dayparts.of(task.getDate("dueAt").toInstant().atZone(zone).toLocalTime()));
         Dayparts.Slot slot = Dayparts.next(Instant.now().atZone(zone), d.window().from(), d.window().to(), tried);

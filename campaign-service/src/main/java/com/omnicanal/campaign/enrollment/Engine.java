@@ -15,6 +15,9 @@ import org.springframework.web.client.RestClientException;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,9 +40,11 @@ class Engine {
     private final Timers timers;
     private final OpenComplaints complaints;
     private final Waits waits;
+    private final CustomerZones zones;
 
     Engine(Enrollments enrollments, Journeys journeys, SendStep sends, Timers timers, OpenComplaints complaints,
-           Waits waits) {
+           Waits waits, CustomerZones zones) {
+        this.zones = zones;
         this.enrollments = enrollments;
         this.journeys = journeys;
         this.sends = sends;
@@ -75,7 +80,7 @@ class Engine {
         Step step = phase.steps().get(e.step());
         return switch (step.type()) {
             case "send" -> send(e, d, phase, step, now);
-            case "wait" -> sleep(e, phase, step, now.plus(step.duration()), null, "waits " + step.duration(), now);
+            case "wait" -> waitStep(e, phase, step, now);
             case "branch" -> branch(e, d, phase, step, now);
             case "goto" -> jump(e, d, phase, step, "phase:" + step.phase(), "goes to phase " + step.phase(), now);
             case "agent-task" -> task(e, d, phase, step, now);
@@ -87,6 +92,14 @@ class Engine {
         String purpose = step.purpose() != null ? step.purpose() : d.purpose();
         if (!"service".equals(purpose) && complaints.isOpen(e.profileId())) {
             return hold(e, d, phase, step, purpose, now);
+        }
+        ZonedDateTime opens = d.sendWindow() == null ? null : CustomerZones.outside(now, zones.of(e.profileId()),
+                d.sendWindow());
+        if (opens != null) {
+            return sleepWith(e, opens.toInstant(), entry(now, phase, step, "send-window", "outside the journey's send "
+                    + "window " + d.sendWindow().from() + "–" + d.sendWindow().to() + " (the customer's clock shows "
+                    + now.atZone(opens.getZone()).toLocalTime().withNano(0) + " " + opens.getZone() + "): goes at "
+                    + opens.toLocalDateTime()), List.of(), true);
         }
         SendStep.Result result;
         try {
@@ -141,6 +154,36 @@ class Engine {
         return false;
     }
 
+    /** A duration; until a time of day on the customer's clock; or until an event, with a timeout. */
+    private boolean waitStep(Enrollment e, Phase phase, Step step, Instant now) {
+        if (step.until() != null) {
+            ZoneId zone = zones.of(e.profileId());
+            ZonedDateTime at = CustomerZones.next(now, zone, LocalTime.parse(step.until()));
+            return sleep(e, phase, step, at.toInstant(), null, "waits until " + step.until() + " in the customer's time "
+                    + "zone " + zone + " (" + at.toInstant() + ")", now);
+        }
+        if (step.on() != null) {
+            return awaitEvent(e, phase, step, now);
+        }
+        return sleep(e, phase, step, now.plus(step.duration()), null, "waits " + step.duration(), now);
+    }
+
+    private boolean awaitEvent(Enrollment e, Phase phase, Step step, Instant now) {
+        String awaited = "activity".equals(step.on()) ? step.activityType() : step.on();
+        boolean slept = sleep(e, phase, step, now.plus(step.timeout()), awaited, "waits up to "
+                + step.timeout() + " for " + awaited, now);
+        waits.awaitActivity(e.profileId(), awaited, e.id());
+        return slept;
+    }
+
+    /** Where a wait for an event goes on: a branch's then/otherwise, a wait's next step either way. */
+    private static int[] after(JourneyDefinition d, Enrollment e, Step step, boolean happened) {
+        if (step.type().equals("wait")) {
+            return new int[]{e.phase(), e.step() + 1};
+        }
+        return Positions.of(d, happened ? step.then() : step.otherwise());
+    }
+
     private boolean branch(Enrollment e, JourneyDefinition d, Phase phase, Step step, Instant now) {
         if ("random".equals(step.on())) {
             JourneyDefinition.Variant variant = Split.pick(e.id() + ":" + step.id(), step.variants());
@@ -151,11 +194,7 @@ class Engine {
             return jump(e, d, phase, step, yes ? step.then() : step.otherwise(), "the call's outcome was "
                     + (e.disposition() == null ? "never given" : e.disposition()) + " → " + (yes ? "yes" : "no") + " path", now);
         }
-        String awaited = "activity".equals(step.on()) ? step.activityType() : step.on();
-        boolean slept = sleep(e, phase, step, now.plus(step.timeout()), awaited, "waits up to "
-                + step.timeout() + " for " + awaited, now);
-        waits.awaitActivity(e.profileId(), awaited, e.id());
-        return slept;
+        return awaitEvent(e, phase, step, now);
     }
 
     /** A call for a team; the step waits for its outcome (bounded), or, once the calls are over, sends instead. */
@@ -250,9 +289,9 @@ class Engine {
                     + "within the step's time: the journey goes on"), List.of());
         } else if (e.waitingFor() != null) {
             waits.stopAwaiting(e.profileId(), e.waitingFor(), e.id());
-            int[] to = Positions.of(d, step.otherwise());
-            moved = move(e, to[0], to[1], entry(now, phase, step, "branch", "no " + e.waitingFor() + " within "
-                    + step.timeout() + " → " + step.otherwise()), List.of());
+            int[] to = after(d, e, step, false);
+            moved = move(e, to[0], to[1], entry(now, phase, step, step.type(), "no " + e.waitingFor() + " within "
+                    + step.timeout() + " → " + (step.otherwise() == null ? "goes on" : step.otherwise())), List.of());
         } else if (Boolean.TRUE.equals(e.retryStep())) {
             moved = enrollments.change(e, new Update().set("state", "active").inc("attempt", 1).unset("timerToken"),
                     List.of(entry(now, phase, step, "retry", "the deferral is over: trying again")), List.of());
@@ -274,9 +313,9 @@ class Engine {
         JourneyDefinition d = journeys.definition(e.journeyId(), e.version()).orElseThrow();
         Phase phase = d.phases().get(e.phase());
         Step step = phase.steps().get(e.step());
-        int[] to = Positions.of(d, step.then());
-        if (move(e, to[0], to[1], entry(Instant.now(), phase, step, "branch", activityType + " happened → "
-                + step.then()), List.of())) {
+        int[] to = after(d, e, step, true);
+        if (move(e, to[0], to[1], entry(Instant.now(), phase, step, step.type(), activityType + " happened → "
+                + (step.then() == null ? "goes on" : step.then())), List.of())) {
             run(e.id());
         }
     }

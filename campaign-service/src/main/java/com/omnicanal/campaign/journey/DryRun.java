@@ -68,7 +68,9 @@ class DryRun {
     private String describe(JourneyDefinition d, Phase phase, Step step, String profileId) {
         return switch (step.type()) {
             case "send" -> send(d, phase, step, profileId);
-            case "wait" -> "waits " + step.duration();
+            case "wait" -> step.until() != null ? "waits until " + step.until() + " on the customer's clock"
+                    : step.on() != null ? "waits up to " + step.timeout() + " for " + (step.activityType() == null
+                    ? step.on() : step.activityType()) : "waits " + step.duration();
             case "branch" -> "random".equals(step.on()) ? "random split " + step.variants()
                     : "disposition".equals(step.on()) ? "if the call's outcome is contacted-interested then " + step.then()
                     + ", otherwise " + step.otherwise()

@@ -47,6 +47,9 @@ final class JourneyRules {
         if (d.trigger().type().equals("segment-entered") && d.trigger().segmentId() == null) {
             problems.add(new InvalidField("/trigger/segmentId", "a segment trigger needs the segment id"));
         }
+        if (d.sendWindow() != null && !d.sendWindow().from().isBefore(d.sendWindow().to())) {
+            problems.add(new InvalidField("/sendWindow/to", "the window must end after it starts (same day)"));
+        }
         if (d.reentry() != null && d.reentry().mode().equals("once-per") && d.reentry().days() == null) {
             problems.add(new InvalidField("/reentry/days", "once-per needs the number of days"));
         }
@@ -77,11 +80,25 @@ final class JourneyRules {
         String at = at(p, s);
         switch (step.type()) {
             case "send" -> send(phase, step, p, at, problems);
-            case "wait" -> require(step.duration() != null, at + "/duration", "a wait needs a duration", problems);
+            case "wait" -> waitStep(step, at, problems);
             case "branch" -> branch(d, step, p, s, at, problems);
             case "goto" -> jump(d, step.phase() == null ? null : "phase:" + step.phase(), p, s, at + "/phase", problems);
             case "agent-task" -> require(step.team() != null, at + "/team", "an agent task needs a team", problems);
             default -> { }
+        }
+    }
+
+    /** Exactly one of: a duration, a time of day, or an event with its timeout. */
+    private static void waitStep(Step step, String at, List<InvalidField> problems) {
+        int kinds = (step.duration() != null ? 1 : 0) + (step.until() != null ? 1 : 0) + (step.on() != null ? 1 : 0);
+        require(kinds == 1, at + "/duration", "a wait needs one of: a duration, until (a time of day), or on (an event) "
+                + "with a timeout", problems);
+        if (step.on() != null) {
+            require(step.on().equals("activity") || step.on().equals("reply"), at + "/on", "a wait is for an activity "
+                    + "or a reply", problems);
+            require(step.timeout() != null, at + "/timeout", "how long to wait for the " + step.on(), problems);
+            require(!"activity".equals(step.on()) || step.activityType() != null, at + "/activityType",
+                    "which activity ends the wait", problems);
         }
     }
 
