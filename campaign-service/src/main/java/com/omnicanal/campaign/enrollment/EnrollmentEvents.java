@@ -4,6 +4,7 @@ import com.omnicanal.campaign.journey.Journey;
 import com.omnicanal.campaign.journey.JourneyDefinition;
 import com.omnicanal.campaign.journey.Journeys;
 import com.omnicanal.campaign.suppression.OpenComplaints.ComplaintsCleared;
+import com.omnicanal.campaign.tracking.LinkOpened;
 import com.omnicanal.support.timer.TimerDue;
 import com.omnicanal.events.campaign.GoalReached;
 import com.omnicanal.events.conversation.MessageReceived;
@@ -66,15 +67,31 @@ class EnrollmentEvents {
             if (e.isOver()) {
                 continue;
             }
-            journeys.definition(e.journeyId(), e.version()).map(JourneyDefinition::goals).orElse(List.of()).stream()
-                    .filter(g -> g.activityType().equals(event.type())).findFirst().ifPresent(goal -> {
-                        Instant now = Instant.now();
-                        enrollments.change(e, new Update().set("state", "completed").set("endedAt", now)
-                                .set("endReason", "goal " + goal.id()).unset("timerToken"), List.of(new Enrollment.Entry(now,
-                                null, null, "goal", goal.id() + ": " + event.type() + " " + event.activityId())),
-                                List.of(new GoalReached(e.profileId(), e.id(), e.journeyId(), goal.id(), now)));
-                    });
+            reachGoal(e, event.type(), event.type() + " " + event.activityId());
         }
+    }
+
+    /** Ends the enrolment if one of its goals is {@code activityType} (or {@code link-clicked}); true if it did. */
+    private boolean reachGoal(Enrollment e, String activityType, String what) {
+        return journeys.definition(e.journeyId(), e.version()).map(JourneyDefinition::goals).orElse(List.of()).stream()
+                .filter(g -> g.activityType().equals(activityType)).findFirst().map(goal -> {
+                    Instant now = Instant.now();
+                    return enrollments.change(e, new Update().set("state", "completed").set("endedAt", now)
+                            .set("endReason", "goal " + goal.id()).unset("timerToken"), List.of(new Enrollment.Entry(now,
+                            null, null, "goal", goal.id() + ": " + what)),
+                            List.of(new GoalReached(e.profileId(), e.id(), e.journeyId(), goal.id(), now)));
+                }).orElse(false);
+    }
+
+    /** A tracked link of a journey message was opened: a "clicked" success of its send, or the journey's goal. */
+    @EventListener
+    void linkOpened(LinkOpened opened) {
+        if (opened.enrollmentId() == null) {
+            return;
+        }
+        receipts.clicked(opened.enrollmentId(), opened.requestId(), opened.url());
+        enrollments.find(opened.enrollmentId()).filter(e -> !e.isOver())
+                .ifPresent(e -> reachGoal(e, "link-clicked", "opened " + opened.url()));
     }
 
     @Bean
