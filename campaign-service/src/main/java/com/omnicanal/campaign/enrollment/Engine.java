@@ -4,6 +4,8 @@ import com.omnicanal.campaign.journey.JourneyDefinition;
 import com.omnicanal.campaign.journey.JourneyDefinition.Phase;
 import com.omnicanal.campaign.journey.JourneyDefinition.Step;
 import com.omnicanal.campaign.journey.Journeys;
+import com.omnicanal.campaign.measurement.Counters;
+import com.omnicanal.campaign.measurement.Measurements;
 import com.omnicanal.campaign.suppression.OpenComplaints;
 import com.omnicanal.support.timer.Timers;
 import com.omnicanal.events.IntegrationEvent;
@@ -41,10 +43,12 @@ class Engine {
     private final OpenComplaints complaints;
     private final Waits waits;
     private final CustomerZones zones;
+    private final Measurements measurements;
 
     Engine(Enrollments enrollments, Journeys journeys, SendStep sends, Timers timers, OpenComplaints complaints,
-           Waits waits, CustomerZones zones) {
+           Waits waits, CustomerZones zones, Measurements measurements) {
         this.zones = zones;
+        this.measurements = measurements;
         this.enrollments = enrollments;
         this.journeys = journeys;
         this.sends = sends;
@@ -96,6 +100,7 @@ class Engine {
         ZonedDateTime opens = d.sendWindow() == null ? null : CustomerZones.outside(now, zones.of(e.profileId()),
                 d.sendWindow());
         if (opens != null) {
+            measurements.suppressed(at(e, phase, step, null), List.of("send window"));
             return sleepWith(e, opens.toInstant(), entry(now, phase, step, "send-window", "outside the journey's send "
                     + "window " + d.sendWindow().from() + "–" + d.sendWindow().to() + " (the customer's clock shows "
                     + now.atZone(opens.getZone()).toLocalTime().withNano(0) + " " + opens.getZone() + "): goes at "
@@ -111,6 +116,11 @@ class Engine {
         Enrollment.Entry entry = entry(now, phase, step, "send:" + result.outcome(), result.explanation());
         StepExecuted event = new StepExecuted(e.profileId(), e.id(), e.journeyId(), phase.id(), step.id(), "send",
                 result.outcome(), result.channel(), now);
+        if ("sent".equals(result.outcome())) {
+            measurements.sent(result.requestId(), at(e, phase, step, result.channel()), now);
+        } else {
+            measurements.suppressed(at(e, phase, step, null), List.of(result.explanation()));
+        }
         return switch (result.outcome()) {
             case "deferred" -> sleepWith(e, result.until(), entry, List.of(event), true);
             case "sent" -> sent(e, phase, step, result, entry, event, now);
@@ -146,6 +156,7 @@ class Engine {
         }
         Enrollment.Entry entry = entry(now, phase, step, "held", purpose + " step held: the customer has an open "
                 + "complaint; it goes after the resolution and the cool-off");
+        measurements.suppressed(at(e, phase, step, null), List.of("complaint"));
         boolean held = enrollments.change(e, new Update().set("state", "held"), List.of(entry), List.of(
                 new StepExecuted(e.profileId(), e.id(), e.journeyId(), phase.id(), step.id(), "send", "held", null, now)));
         if (held) {
@@ -187,7 +198,13 @@ class Engine {
     private boolean branch(Enrollment e, JourneyDefinition d, Phase phase, Step step, Instant now) {
         if ("random".equals(step.on())) {
             JourneyDefinition.Variant variant = Split.pick(e.id() + ":" + step.id(), step.variants());
-            return jump(e, d, phase, step, variant.next(), "random split: variant " + variant.id(), now);
+            int[] to = Positions.of(d, variant.next());
+            boolean moved = enrollments.change(e, position(to[0], to[1]).set("variant", variant.id()), List.of(entry(now,
+                    phase, step, "branch", "random split: variant " + variant.id() + " → " + variant.next())), List.of());
+            if (moved) {
+                measurements.variant(e.journeyId(), variant.id());
+            }
+            return moved;
         }
         if ("disposition".equals(step.on())) {
             boolean yes = "contacted-interested".equals(e.disposition());
@@ -337,6 +354,10 @@ class Engine {
         enrollments.change(e, new Update().set("state", state).set("endedAt", now).set("endReason", reason)
                 .unset("timerToken"), List.of(new Enrollment.Entry(now, null, null, state, reason)),
                 List.of(new Exited(e.profileId(), e.id(), e.journeyId(), reason, now)));
+    }
+
+    private static Counters.At at(Enrollment e, Phase phase, Step step, String channel) {
+        return new Counters.At(e.journeyId(), phase.id(), step.id(), channel, e.variant());
     }
 
     static Enrollment.Entry entry(Instant at, Phase phase, Step step, String action, String detail) {

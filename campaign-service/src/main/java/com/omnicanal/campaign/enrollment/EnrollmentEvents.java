@@ -3,6 +3,8 @@ package com.omnicanal.campaign.enrollment;
 import com.omnicanal.campaign.journey.Journey;
 import com.omnicanal.campaign.journey.JourneyDefinition;
 import com.omnicanal.campaign.journey.Journeys;
+import com.omnicanal.campaign.measurement.Counters;
+import com.omnicanal.campaign.measurement.Measurements;
 import com.omnicanal.campaign.suppression.OpenComplaints.ComplaintsCleared;
 import com.omnicanal.campaign.tracking.LinkOpened;
 import com.omnicanal.support.timer.TimerDue;
@@ -17,7 +19,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.query.Update;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +40,13 @@ class EnrollmentEvents {
     private final Journeys journeys;
     private final Waits waits;
     private final Receipts receipts;
+    private final Measurements measurements;
+    private final Duration attribution;
 
-    EnrollmentEvents(Enrollments enrollments, Engine engine, Journeys journeys, Waits waits, Receipts receipts) {
+    EnrollmentEvents(Enrollments enrollments, Engine engine, Journeys journeys, Waits waits, Receipts receipts,
+                     Measurements measurements, @Value("${omni.attribution.window:P7D}") Duration attribution) {
+        this.measurements = measurements;
+        this.attribution = attribution;
         this.enrollments = enrollments;
         this.engine = engine;
         this.journeys = journeys;
@@ -48,6 +58,9 @@ class EnrollmentEvents {
     Consumer<ActivityRecorded> activityMovesJourneys() {
         return event -> {
             goals(event);
+            if ("purchase".equals(event.type()) && event.amount() != null) {
+                revenue(event);
+            }
             receipts.activity(event.profileId(), event.type());
             waits.awaiting(event.profileId(), event.type()).forEach(id -> engine.activityArrived(id, event.type()));
             for (Journey journey : journeys.triggeredBy(event.type())) {
@@ -59,6 +72,25 @@ class EnrollmentEvents {
                 }
             }
         };
+    }
+
+    /** A purchase within the attribution window of a journey's last message to the customer is that journey's revenue. */
+    private void revenue(ActivityRecorded event) {
+        Instant at = event.occurredAt() == null ? Instant.now() : event.occurredAt();
+        for (Enrollment e : enrollments.ofProfile(event.profileId())) {
+            attributable(e, at).ifPresent(where -> measurements.revenue(where, event.amount()));
+        }
+    }
+
+    /** Where the last message before {@code at} was sent from, if it is within the attribution window. */
+    private Optional<Counters.At> attributable(Enrollment e, Instant at) {
+        Enrollment.LastSend s = e.lastSend();
+        if (s == null || s.sentAt().isAfter(at.plusSeconds(60)) || s.sentAt().isBefore(at.minus(attribution))) {
+            return Optional.empty();
+        }
+        JourneyDefinition.Phase phase = journeys.definition(e.journeyId(), e.version()).orElseThrow().phases().get(s.phase());
+        return Optional.of(new Counters.At(e.journeyId(), phase.id(), phase.steps().get(s.step()).id(), s.channel(),
+                e.variant()));
     }
 
     /** A customer who does what the journey was for leaves it. */
@@ -76,10 +108,14 @@ class EnrollmentEvents {
         return journeys.definition(e.journeyId(), e.version()).map(JourneyDefinition::goals).orElse(List.of()).stream()
                 .filter(g -> g.activityType().equals(activityType)).findFirst().map(goal -> {
                     Instant now = Instant.now();
-                    return enrollments.change(e, new Update().set("state", "completed").set("endedAt", now)
+                    boolean reached = enrollments.change(e, new Update().set("state", "completed").set("endedAt", now)
                             .set("endReason", "goal " + goal.id()).unset("timerToken"), List.of(new Enrollment.Entry(now,
                             null, null, "goal", goal.id() + ": " + what)),
                             List.of(new GoalReached(e.profileId(), e.id(), e.journeyId(), goal.id(), now)));
+                    if (reached) {
+                        attributable(e, now).ifPresent(measurements::converted);
+                    }
+                    return reached;
                 }).orElse(false);
     }
 
@@ -89,6 +125,7 @@ class EnrollmentEvents {
         if (opened.enrollmentId() == null) {
             return;
         }
+        measurements.clicked(opened.requestId());
         receipts.clicked(opened.enrollmentId(), opened.requestId(), opened.url());
         enrollments.find(opened.enrollmentId()).filter(e -> !e.isOver())
                 .ifPresent(e -> reachGoal(e, "link-clicked", "opened " + opened.url()));
@@ -114,6 +151,7 @@ class EnrollmentEvents {
     Consumer<MessageStatusChanged> receiptsDriveRetries() {
         return event -> {
             if (event.requestId() != null && event.requestId().split(":").length == 3) {
+                measurements.status(event.requestId(), event.status());
                 receipts.status(event.requestId(), event.status(), event.channel(), event.error());
             }
         };

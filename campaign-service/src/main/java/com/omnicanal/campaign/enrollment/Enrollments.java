@@ -2,6 +2,7 @@ package com.omnicanal.campaign.enrollment;
 
 import com.omnicanal.campaign.journey.Journey;
 import com.omnicanal.campaign.journey.JourneyDefinition;
+import com.omnicanal.campaign.measurement.Measurements;
 import com.omnicanal.events.IntegrationEvent;
 import com.omnicanal.events.campaign.Enrolled;
 import com.omnicanal.support.outbox.EventOutbox;
@@ -36,10 +37,12 @@ class Enrollments {
 
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
+    private final Measurements measurements;
 
-    Enrollments(MongoTemplate mongo, EventOutbox outbox) {
+    Enrollments(MongoTemplate mongo, EventOutbox outbox, Measurements measurements) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.measurements = measurements;
         // changes are compare-and-set on {_id, revision}: the embedded store indexes only that exact key set
         mongo.indexOps(Enrollment.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
                 .on("revision", Sort.Direction.ASC).unique().named("id_revision"));
@@ -63,6 +66,7 @@ class Enrollments {
         } catch (DuplicateKeyException sameTrigger) {
             return Optional.empty();
         }
+        measurements.enrolled(journey.id());
         mongo.upsert(query(where("_id").is(key)), new Update().set("last", now).set("enrollmentId", id), KEYS);
         mongo.upsert(query(where("_id").is(profileId)), new Update().addToSet("ids", id), BY_PROFILE);
         return Optional.of(e);

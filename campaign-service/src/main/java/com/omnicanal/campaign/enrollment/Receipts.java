@@ -5,6 +5,7 @@ import com.omnicanal.campaign.journey.JourneyDefinition.Phase;
 import com.omnicanal.campaign.journey.JourneyDefinition.Retry;
 import com.omnicanal.campaign.journey.JourneyDefinition.Step;
 import com.omnicanal.campaign.journey.Journeys;
+import com.omnicanal.campaign.measurement.Measurements;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +28,10 @@ class Receipts {
     private final Journeys journeys;
     private final Engine engine;
     private final Fallbacks fallbacks;
+    private final Measurements measurements;
 
-    Receipts(Enrollments enrollments, Journeys journeys, Engine engine, Fallbacks fallbacks) {
+    Receipts(Enrollments enrollments, Journeys journeys, Engine engine, Fallbacks fallbacks, Measurements measurements) {
+        this.measurements = measurements;
         this.enrollments = enrollments;
         this.journeys = journeys;
         this.engine = engine;
@@ -57,6 +60,9 @@ class Receipts {
     void replied(String profileId, String channel, Instant at) {
         for (Enrollment e : enrollments.ofProfile(profileId)) {
             Enrollment.LastSend s = e.lastSend();
+            if (s != null && !s.sentAt().isAfter(at)) {
+                measurements.replied(s.requestId());
+            }
             if (!e.isOver() && s != null && !Boolean.TRUE.equals(s.replied()) && !s.sentAt().isAfter(at)) {
                 note(e, s.with(s.status(), true, s.clicked(), s.converted()), "the customer replied on " + channel);
             }

@@ -33,6 +33,12 @@ public class Counters {
         add(at, metric, 1);
     }
 
+    /** A customer entered a variant: only that variant's denominator (the journey counted them when they enrolled). */
+    public void entered(String journeyId, String variant) {
+        mongo.upsert(query(where("_id").is(journeyId)), new Update().inc("variants." + key(variant) + ".enrolled", 1),
+                COLLECTION);
+    }
+
     /** Revenue is kept in cents so that increments stay exact. */
     public void revenue(At at, double amount) {
         add(at, "revenueCents", Math.round(amount * 100));
