@@ -29,6 +29,8 @@ abstract class CampaignTestBase {
         registry.add("omni.services.profile-url", PlatformServices::profiles);
         registry.add("omni.services.conversation-url", PlatformServices::conversations);
         registry.add("omni.timers.sweep-interval", () -> "PT0.2S");
+        registry.add("omni.broadcasts.stale-after", () -> "PT3S"); // a silent instance's broadcast is taken over soon
+        registry.add("omni.broadcasts.check-interval", () -> "PT1S");
     }
 
     String publish(String definition) {

@@ -22,11 +22,11 @@ import static org.awaitility.Awaitility.await;
  */
 class WaitsIT extends CampaignTestBase {
 
-    private static final ZoneId CHATHAM = ZoneId.of("Pacific/Chatham"); // +12:45/+13:45: no server runs there
+    private static final ZoneId KATHMANDU = ZoneId.of("Asia/Kathmandu"); // +05:45: no server clock matches it by chance
 
     @Test
     void aWaitUntilATimeOfDayAndASendWindowFollowTheCustomersClock() {
-        LocalTime local = Instant.now().atZone(CHATHAM).toLocalTime();
+        LocalTime local = Instant.now().atZone(KATHMANDU).toLocalTime();
         LocalTime until = local.plusHours(2).truncatedTo(ChronoUnit.MINUTES);
         LocalTime opens = local.getHour() < 12 ? LocalTime.of(13, 0) : LocalTime.of(1, 0);
         String journey = publish("""
@@ -44,18 +44,18 @@ class WaitsIT extends CampaignTestBase {
         String profileId = customer(newPhone());
         assertThat(Http.send("PUT", PlatformServices.profiles() + "/api/profiles/" + profileId + "/preferences",
                 Tokens.user("ana"), java.util.Map.of("Content-Type", "application/json"),
-                "{\"timezone\":\"Pacific/Chatham\"}").status()).isEqualTo(200);
+                "{\"timezone\":\"Asia/Kathmandu\"}").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> Http.get(url("/api/campaigns/contacts/" + profileId),
-                Tokens.user("ana")).body().contains("Pacific/Chatham"));
+                Tokens.user("ana")).body().contains("Asia/Kathmandu"));
 
         enrol(journey, profileId);
         JsonNode held = awaitEnrollment(profileId, journey, e -> "waiting".equals(e.get("state").asString()));
-        assertThat(held.get("history").toString()).contains("outside the journey's send window", "Pacific/Chatham");
-        assertThat(Instant.parse(held.get("wakeAt").asString())).isEqualTo(nextOnChatham(opens));
+        assertThat(held.get("history").toString()).contains("outside the journey's send window", "Asia/Kathmandu");
+        assertThat(Instant.parse(held.get("wakeAt").asString())).isEqualTo(nextInKathmandu(opens));
 
         enrol(waiting, profileId);
         JsonNode sleeping = awaitEnrollment(profileId, waiting, e -> "waiting".equals(e.get("state").asString()));
-        assertThat(Instant.parse(sleeping.get("wakeAt").asString())).isEqualTo(nextOnChatham(until));
+        assertThat(Instant.parse(sleeping.get("wakeAt").asString())).isEqualTo(nextInKathmandu(until));
         assertThat(sleeping.get("history").toString()).contains("waits until " + until + " in the customer's time zone");
     }
 
@@ -83,9 +83,9 @@ class WaitsIT extends CampaignTestBase {
                 .contains("no delivery within PT3S → goes on");
     }
 
-    private static Instant nextOnChatham(LocalTime time) {
-        ZonedDateTime now = Instant.now().atZone(CHATHAM);
-        ZonedDateTime today = now.toLocalDate().atTime(time).atZone(CHATHAM);
+    private static Instant nextInKathmandu(LocalTime time) {
+        ZonedDateTime now = Instant.now().atZone(KATHMANDU);
+        ZonedDateTime today = now.toLocalDate().atTime(time).atZone(KATHMANDU);
         return (today.isAfter(now) ? today : today.plusDays(1)).toInstant();
     }
 

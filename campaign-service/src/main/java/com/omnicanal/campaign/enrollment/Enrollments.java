@@ -56,7 +56,7 @@ class Enrollments {
         if (previous != null && !reentryAllows(d.reentry(), previous.getDate("last").toInstant(), now)) {
             return Optional.empty();
         }
-        String id = UUID.nameUUIDFromBytes((key + ":" + triggerId).getBytes(StandardCharsets.UTF_8)).toString();
+        String id = idFor(journey.id(), profileId, triggerId);
         Enrollment e = new Enrollment(id, journey.id(), journey.activeVersion(), profileId, "active", 0, 0, 0, List.of(),
                 null, null, null, false, null, context, source, List.of(new Enrollment.Entry(now, null, null, "enrolled",
                 "by " + source + " into version " + journey.activeVersion())), 0, now, null, null, null, null, null);
@@ -70,6 +70,12 @@ class Enrollments {
         mongo.upsert(query(where("_id").is(key)), new Update().set("last", now).set("enrollmentId", id), KEYS);
         mongo.upsert(query(where("_id").is(profileId)), new Update().addToSet("ids", id), BY_PROFILE);
         return Optional.of(e);
+    }
+
+    /** The enrolment a trigger makes: derived from it, so the same trigger can only ever make the same one. */
+    static String idFor(String journeyId, String profileId, String triggerId) {
+        return UUID.nameUUIDFromBytes((journeyId + ":" + profileId + ":" + triggerId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     private static boolean reentryAllows(JourneyDefinition.Reentry rule, Instant last, Instant now) {
