@@ -31,6 +31,7 @@ abstract class CampaignTestBase {
         registry.add("omni.timers.sweep-interval", () -> "PT0.2S");
         registry.add("omni.broadcasts.stale-after", () -> "PT3S"); // a silent instance's broadcast is taken over soon
         registry.add("omni.broadcasts.check-interval", () -> "PT1S");
+        registry.add("omni.broadcasts.min-period", () -> "PT2S"); // recurring sends seen within a test
     }
 
     String publish(String definition) {

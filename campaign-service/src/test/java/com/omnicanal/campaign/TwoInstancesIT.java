@@ -102,7 +102,7 @@ class TwoInstancesIT extends CampaignTestBase {
         MapPropertySource infrastructure = (MapPropertySource) env.getPropertySources().get("omni-test-infrastructure");
         infrastructure.getSource().forEach((k, v) -> args.add("--" + k + "=" + v));
         for (String key : List.of("omni.services.profile-url", "omni.services.conversation-url", "omni.timers.sweep-interval",
-                "omni.broadcasts.stale-after", "omni.broadcasts.check-interval")) {
+                "omni.broadcasts.stale-after", "omni.broadcasts.check-interval", "omni.broadcasts.min-period")) {
             args.add("--" + key + "=" + env.getProperty(key));
         }
         args.add("--server.port=0");

@@ -65,18 +65,24 @@ class Broadcasts {
 
     Broadcast start(String journeyId, String segmentId, String actor) {
         Journey journey = journeys.require(journeyId);
-        if (!journey.isActive()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "the journey is " + journey.state() + ", not active");
-        }
-        JsonNode segment = profiles.get().uri("/api/segments/{id}", segmentId).retrieve()
-                .onStatus(s -> s.value() == 404, (req, res) -> {
-                    throw new com.omnicanal.support.problem.InvalidRequestException("segmentId", "no such segment");
-                }).body(JsonNode.class);
+        JsonNode segment = checkStartable(journeyId, segmentId);
         Instant now = Instant.now();
         Broadcast broadcast = mongo.insert(new Broadcast(UUID.randomUUID().toString(), journeyId, journey.activeVersion(),
                 segmentId, "running", segment.path("memberCount").asLong(), 0, 0, now, null, actor, instance, now, 0));
         launch(broadcast);
         return broadcast;
+    }
+
+    /** The segment, if the journey is active and the segment exists; else 409 or 400. */
+    JsonNode checkStartable(String journeyId, String segmentId) {
+        Journey journey = journeys.require(journeyId);
+        if (!journey.isActive()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "the journey is " + journey.state() + ", not active");
+        }
+        return profiles.get().uri("/api/segments/{id}", segmentId).retrieve()
+                .onStatus(s -> s.value() == 404, (req, res) -> {
+                    throw new com.omnicanal.support.problem.InvalidRequestException("/segmentId", "no such segment");
+                }).body(JsonNode.class);
     }
 
     /** Broadcasts whose instance went silent (a crash, a restart): claimed by compare-and-set and resumed here. */
