@@ -187,14 +187,6 @@ class Engine {
         return slept;
     }
 
-    /** Where a wait for an event goes on: a branch's then/otherwise, a wait's next step either way. */
-    private static int[] after(JourneyDefinition d, Enrollment e, Step step, boolean happened) {
-        if (step.type().equals("wait")) {
-            return new int[]{e.phase(), e.step() + 1};
-        }
-        return Positions.of(d, happened ? step.then() : step.otherwise());
-    }
-
     private boolean branch(Enrollment e, JourneyDefinition d, Phase phase, Step step, Instant now) {
         if ("random".equals(step.on())) {
             JourneyDefinition.Variant variant = Split.pick(e.id() + ":" + step.id(), step.variants());
@@ -288,66 +280,6 @@ class Engine {
             timers.schedule(e.id(), token, until);
         }
         return false;
-    }
-
-    /** A timer came due: the wait it ends must still be the current one (a stale token changes nothing). */
-    void wake(String enrollmentId, String token) {
-        Enrollment e = enrollments.find(enrollmentId).orElse(null);
-        if (e == null || !token.equals(e.timerToken()) || !"waiting".equals(e.state())) {
-            return;
-        }
-        JourneyDefinition d = journeys.definition(e.journeyId(), e.version()).orElseThrow();
-        Phase phase = d.phases().get(e.phase());
-        Step step = phase.steps().get(e.step());
-        Instant now = Instant.now();
-        boolean moved;
-        if (TASK.equals(e.waitingFor())) {
-            moved = move(e, e.phase(), e.step() + 1, entry(now, phase, step, "agent-task", "no outcome of the call "
-                    + "within the step's time: the journey goes on"), List.of());
-        } else if (e.waitingFor() != null) {
-            waits.stopAwaiting(e.profileId(), e.waitingFor(), e.id());
-            int[] to = after(d, e, step, false);
-            moved = move(e, to[0], to[1], entry(now, phase, step, step.type(), "no " + e.waitingFor() + " within "
-                    + step.timeout() + " → " + (step.otherwise() == null ? "goes on" : step.otherwise())), List.of());
-        } else if (Boolean.TRUE.equals(e.retryStep())) {
-            moved = enrollments.change(e, new Update().set("state", "active").inc("attempt", 1).unset("timerToken"),
-                    List.of(entry(now, phase, step, "retry", "the deferral is over: trying again")), List.of());
-        } else {
-            moved = move(e, e.phase(), e.step() + 1, entry(now, phase, step, "wait-over", "waited until " + e.wakeAt()),
-                    List.of());
-        }
-        if (moved) {
-            run(e.id());
-        }
-    }
-
-    /** The awaited activity happened: the branch takes its "then" path. */
-    void activityArrived(String enrollmentId, String activityType) {
-        Enrollment e = enrollments.find(enrollmentId).orElse(null);
-        if (e == null || !"waiting".equals(e.state()) || !activityType.equals(e.waitingFor())) {
-            return;
-        }
-        JourneyDefinition d = journeys.definition(e.journeyId(), e.version()).orElseThrow();
-        Phase phase = d.phases().get(e.phase());
-        Step step = phase.steps().get(e.step());
-        int[] to = after(d, e, step, true);
-        if (move(e, to[0], to[1], entry(Instant.now(), phase, step, step.type(), activityType + " happened → "
-                + (step.then() == null ? "goes on" : step.then())), List.of())) {
-            run(e.id());
-        }
-    }
-
-    /** The customer's complaints are resolved: a held enrolment resumes the held step after the cool-off. */
-    void resumeAfterComplaints(String enrollmentId, Instant resolvedAt) {
-        Enrollment e = enrollments.find(enrollmentId).orElse(null);
-        if (e == null || !"held".equals(e.state())) {
-            return;
-        }
-        JourneyDefinition d = journeys.definition(e.journeyId(), e.version()).orElseThrow();
-        Duration coolOff = d.complaints() == null || d.complaints().coolOff() == null ? Duration.ZERO : d.complaints().coolOff();
-        Phase phase = d.phases().get(e.phase());
-        sleepWith(e, resolvedAt.plus(coolOff), entry(Instant.now(), phase, phase.steps().get(e.step()), "resume",
-                "complaint resolved at " + resolvedAt + "; the held step goes after the cool-off " + coolOff), List.of(), true);
     }
 
     void end(Enrollment e, String state, String reason, Instant now) {

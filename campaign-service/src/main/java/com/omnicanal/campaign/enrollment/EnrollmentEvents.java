@@ -40,12 +40,14 @@ class EnrollmentEvents {
     private final Journeys journeys;
     private final Waits waits;
     private final Receipts receipts;
+    private final Wakeups wakeups;
     private final Measurements measurements;
     private final Duration attribution;
 
     EnrollmentEvents(Enrollments enrollments, Engine engine, Journeys journeys, Waits waits, Receipts receipts,
-                     Measurements measurements, @Value("${omni.attribution.window:P7D}") Duration attribution) {
+                     Wakeups wakeups, Measurements measurements, @Value("${omni.attribution.window:P7D}") Duration attribution) {
         this.measurements = measurements;
+        this.wakeups = wakeups;
         this.attribution = attribution;
         this.enrollments = enrollments;
         this.engine = engine;
@@ -62,7 +64,7 @@ class EnrollmentEvents {
                 revenue(event);
             }
             receipts.activity(event.profileId(), event.type());
-            waits.awaiting(event.profileId(), event.type()).forEach(id -> engine.activityArrived(id, event.type()));
+            waits.awaiting(event.profileId(), event.type()).forEach(id -> wakeups.activityArrived(id, event.type()));
             for (Journey journey : journeys.triggeredBy(event.type())) {
                 JourneyDefinition d = journeys.definition(journey.id(), journey.activeVersion()).orElseThrow();
                 if (d.trigger().channel() == null || d.trigger().channel().equals(event.channel())) {
@@ -163,7 +165,7 @@ class EnrollmentEvents {
         return event -> {
             if (event.profileId() != null) {
                 receipts.replied(event.profileId(), event.channel(), event.receivedAt());
-                waits.awaiting(event.profileId(), "reply").forEach(id -> engine.activityArrived(id, "reply"));
+                waits.awaiting(event.profileId(), "reply").forEach(id -> wakeups.activityArrived(id, "reply"));
             }
         };
     }
@@ -182,14 +184,14 @@ class EnrollmentEvents {
             if (Receipts.WAITING.equals(e.waitingFor())) {
                 receipts.deadline(e, due.token());
             } else {
-                engine.wake(e.id(), due.token());
+                wakeups.wake(e.id(), due.token());
             }
         });
     }
 
     @EventListener
     void complaintsCleared(ComplaintsCleared cleared) {
-        waits.held(cleared.profileId()).forEach(id -> engine.resumeAfterComplaints(id, cleared.at()));
+        waits.held(cleared.profileId()).forEach(id -> wakeups.resumeAfterComplaints(id, cleared.at()));
     }
 
     private static Map<String, Object> context(ActivityRecorded event) {
