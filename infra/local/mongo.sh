@@ -26,7 +26,9 @@ start() {
   fi
   say "Starting the MongoDB-wire server on :$MONGO_PORT ($([ "$OMNI_PROFILE" = up ] && echo "data in $WORK/mongo" || echo "in memory"))…"
   # ZGC: sub-millisecond pauses, so a collection never shows up as a request latency tail
-  start_bg mongo "$JAVA_HOME/bin/java" "-Xmx${OMNI_MONGO_HEAP:-1g}" -XX:+UseZGC -jar "$JAR" --port "$MONGO_PORT" "${storage[@]}"
+  # OMNI_MONGO_JAVA_OPTS: extra JVM options, e.g. a flight recording while profiling a benchmark
+  # shellcheck disable=SC2086 # split on purpose
+  start_bg mongo "$JAVA_HOME/bin/java" "-Xmx${OMNI_MONGO_HEAP:-1g}" -XX:+UseZGC ${OMNI_MONGO_JAVA_OPTS:-} -jar "$JAR" --port "$MONGO_PORT" "${storage[@]}"
   wait_port "$MONGO_PORT" 60 mongo
 }
 

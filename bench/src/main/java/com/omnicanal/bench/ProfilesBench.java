@@ -49,11 +49,17 @@ public final class ProfilesBench {
             double seconds = (System.nanoTime() - start) / 1e9;
             report.add("store bulk insert (baseline)", "%,.0f docs/s (%,d docs in %.1f s)".formatted(docs / seconds, docs, seconds));
             try (ServiceProcess service = ServiceProcess.start(Repository.root(), "profile-service",
-                    env(infra), List.of("-Xmx2g", "-XX:+UseZGC"))) {
+                    env(infra), Report.serviceJvm("-Xmx2g", "-XX:+UseZGC"))) {
                 service.awaitReady(Duration.ofMinutes(3));
-                identify(service.url(), db, profiles, lookups, threads, report);
-                ingest(service.url(), profiles, activities, report);
-                segment(service.url(), report);
+                if (Report.part("identify")) {
+                    identify(service.url(), db, profiles, lookups, threads, report);
+                }
+                if (Report.part("ingest")) {
+                    ingest(service.url(), profiles, activities, report);
+                }
+                if (Report.part("segment")) {
+                    segment(service.url(), report);
+                }
             }
         }
         report.print();

@@ -19,6 +19,22 @@ final class Report {
                 latencies.percentileMillis(99), latencies.percentileMillis(99.9), latencies.perSecond()));
     }
 
+    /** Whether a part of a benchmark runs: every part by default, only those named in {@code -Dparts=a,b} if given. */
+    static boolean part(String name) {
+        String parts = System.getProperty("parts");
+        return parts == null || List.of(parts.split(",")).contains(name);
+    }
+
+    /** The service JVM's options plus {@code -Dservice.jvm="..."} (e.g. a flight recording while profiling). */
+    static List<String> serviceJvm(String... options) {
+        List<String> all = new ArrayList<>(List.of(options));
+        String extra = System.getProperty("service.jvm", "").strip();
+        if (!extra.isEmpty()) {
+            all.addAll(List.of(extra.split("\\s+")));
+        }
+        return all;
+    }
+
     void print() {
         System.out.println();
         System.out.println("== results ==");

@@ -2,6 +2,7 @@ package com.omnicanal.profile;
 
 import com.omnicanal.testing.Http;
 import com.omnicanal.testing.OmniServiceTest;
+import com.omnicanal.testing.TestBroker;
 import com.omnicanal.testing.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,6 +50,28 @@ class TimelineIT {
         assertThat(firstPage.get("entries")).hasSize(2);
         JsonNode secondPage = timeline(id, "&limit=2&before=" + firstPage.get("next").asString());
         assertThat(types(secondPage)).doesNotContainAnyElementsOf(types(firstPage).subList(0, 1));
+    }
+
+    @Test
+    void anActivityDeliveredAgainAppearsOnce() {
+        Http.Response created = Http.post(url("/api/profiles"), Tokens.user("ana"),
+                "{\"name\":\"T\",\"email\":\"tr." + UUID.randomUUID().toString().substring(0, 8) + "@example.com\"}");
+        String id = created.json().get("profileId").asString();
+        String activity = "partner:" + UUID.randomUUID();
+        String event = """
+                {"profileId":"%s","activityId":"%s","type":"return","occurredAt":"2026-11-02T10:00:00Z",\
+                "channel":"store","storeId":"bilbao-02","recordedAt":"2026-11-02T10:00:01Z"}""".formatted(id, activity);
+        try (TestBroker broker = new TestBroker()) {
+            String eventId = UUID.randomUUID().toString();
+            broker.publish("omni.profile", "omni.profile.activity-recorded.v1", eventId, id, event);
+            broker.publish("omni.profile", "omni.profile.activity-recorded.v1", eventId, id, event); // a republish
+            broker.publish("omni.profile", "omni.profile.activity-recorded.v1", UUID.randomUUID().toString(), id, event);
+            broker.publish("omni.profile", "omni.profile.activity-recorded.v1", UUID.randomUUID().toString(), id,
+                    event.replace(activity, activity + "-other")); // a marker: once it shows, the copies were handled
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> types(timeline(id, "&type=return")).size() >= 2);
+        assertThat(timeline(id, "&type=return").get("entries").findValuesAsString("eventId"))
+                .containsExactlyInAnyOrder(activity, activity + "-other");
     }
 
     @Test

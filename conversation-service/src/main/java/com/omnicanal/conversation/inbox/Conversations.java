@@ -88,6 +88,27 @@ public class Conversations {
                         Map.of()));
     }
 
+    /**
+     * {@link #forInbound} for a batch, one message per profile: every current conversation in two reads; a profile
+     * whose conversation is not simply open (none yet, resolved, being created) is decided the one-by-one way.
+     */
+    Map<String, Conversation> forInboundAll(Map<String, InboundMessage> firstByProfile, Instant now) {
+        Map<String, String> pointers = new java.util.HashMap<>();
+        mongo.find(query(where("_id").in(firstByProfile.keySet())), CurrentConversation.class)
+                .forEach(p -> pointers.put(p.profileId(), p.conversationId()));
+        Map<String, Conversation> byId = new java.util.HashMap<>();
+        if (!pointers.isEmpty()) {
+            mongo.find(query(where("_id").in(pointers.values())), Conversation.class).forEach(c -> byId.put(c.id(), c));
+        }
+        Map<String, Conversation> chosen = new java.util.LinkedHashMap<>();
+        firstByProfile.forEach((profileId, message) -> {
+            Conversation current = byId.get(pointers.get(profileId));
+            chosen.put(profileId, current != null && !current.isResolved() && references(message.detailsOrNone()
+                    .headers()).isEmpty() ? current : forInbound(profileId, message, now));
+        });
+        return chosen;
+    }
+
     /** Where an outbound message goes: the current unresolved conversation, else a new one waiting on the customer. */
     public Conversation forOutbound(String profileId, String channel, Instant now) {
         Optional<Conversation> current = currentOf(profileId);

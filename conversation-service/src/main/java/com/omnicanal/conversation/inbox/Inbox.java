@@ -1,13 +1,17 @@
 package com.omnicanal.conversation.inbox;
 
 import com.omnicanal.events.conversation.MessageReceived;
+import com.omnicanal.support.batch.GroupCommit;
 import com.omnicanal.support.outbox.EventOutbox;
+import jakarta.annotation.PreDestroy;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,15 +30,37 @@ public class Inbox {
     private final Profiles profiles;
     private final Conversations conversations;
 
-    Inbox(MongoTemplate mongo, EventOutbox outbox, Profiles profiles, Conversations conversations) {
+    private final GroupCommit<InboundMessage, Optional<String>> batches;
+
+    Inbox(MongoTemplate mongo, EventOutbox outbox, Profiles profiles, Conversations conversations,
+          @Value("${omni.inbound.committers:2}") int committers, @Value("${omni.inbound.max-batch:64}") int maxBatch) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.profiles = profiles;
         this.conversations = conversations;
+        this.batches = new GroupCommit<>("inbound-commit", committers, maxBatch,
+                new InboundBatch(mongo, outbox, profiles, conversations)::receive);
     }
 
-    /** The stored message's id, or empty when it is a replay of one we already have. */
+    @PreDestroy
+    void stop() {
+        batches.close();
+    }
+
+    /**
+     * The stored message's id, or empty when it is a replay of one we already have. Messages arriving together are
+     * written together ({@link InboundBatch}); an e-mail reply, which may thread into an older conversation, alone.
+     */
     public Optional<String> receive(InboundMessage message) {
+        return isReply(message) ? receiveOne(message) : batches.submit(message);
+    }
+
+    private static boolean isReply(InboundMessage message) {
+        Map<String, String> headers = message.detailsOrNone().headers();
+        return headers != null && (headers.containsKey("In-Reply-To") || headers.containsKey("References"));
+    }
+
+    private Optional<String> receiveOne(InboundMessage message) {
         if (mongo.findById(message.id(), Message.class) != null) {
             return Optional.empty(); // the provider retried a message we already have
         }
@@ -42,10 +68,7 @@ public class Inbox {
         Instant now = Instant.now();
         Conversation conversation = conversations.forInbound(profileId, message, now);
         InboundMessage.Details details = message.detailsOrNone();
-        Message stored = new Message(message.id(), conversation.id(), profileId, details.direction(), message.channel(),
-                details.kind(), message.senderName(), null, message.text(), details.subject(), details.attachments(),
-                details.headers(), "received", message.receivedAt(), message.providerMessageId(), null, null, null,
-                message.receivedAt(), null);
+        Message stored = stored(message, conversation.id(), profileId);
         try {
             outbox.publish(Message.COLLECTION, message.id(), new MessageReceived(profileId, conversation.id(),
                     message.id(), message.channel(), message.receivedAt()), pending -> mongo.insert(
@@ -59,20 +82,39 @@ public class Inbox {
         return Optional.of(message.id());
     }
 
+    static Message stored(InboundMessage message, String conversationId, String profileId) {
+        InboundMessage.Details details = message.detailsOrNone();
+        return new Message(message.id(), conversationId, profileId, details.direction(), message.channel(),
+                details.kind(), message.senderName(), null, message.text(), details.subject(), details.attachments(),
+                details.headers(), "received", message.receivedAt(), message.providerMessageId(), null, null, null,
+                message.receivedAt(), null);
+    }
+
     private void touch(Conversation conversation, InboundMessage message) {
-        Update update = new Update().addToSet("channels", message.channel())
-                .set("lastInboundChannel", message.channel()).max("lastMessageAt", message.receivedAt())
-                .max("lastInboundAt." + message.channel(), message.receivedAt());
-        if (conversation.awaitingReplySince() == null) {
-            update.set("awaitingReplySince", message.receivedAt()); // the clock of the next response starts
+        mongo.updateFirst(query(where("_id").is(conversation.id())),
+                touch(conversation, List.of(stored(message, conversation.id(), conversation.profileId()))),
+                Conversation.class);
+    }
+
+    /** What the customer's new messages (in order) change on their conversation. */
+    static Update touch(Conversation conversation, List<Message> messages) {
+        Message last = messages.getLast();
+        Update update = new Update().addToSet("channels").each(messages.stream().map(Message::channel).distinct().toArray())
+                .set("lastInboundChannel", last.channel());
+        Instant latest = messages.stream().map(Message::at).max(Instant::compareTo).orElseThrow();
+        update.max("lastMessageAt", latest);
+        messages.stream().collect(java.util.stream.Collectors.toMap(Message::channel, Message::at,
+                (a, b) -> a.isAfter(b) ? a : b)).forEach((channel, at) -> update.max("lastInboundAt." + channel, at));
+        if (conversation.awaitingReplySince() == null) { // the clock of the next response starts
+            update.set("awaitingReplySince", messages.stream().map(Message::at).min(Instant::compareTo).orElseThrow());
         }
         if (!"open".equals(conversation.status()) && !conversation.isResolved()) {
             update.set("status", "open").unset("snoozedUntil"); // the customer answered: back to work
         }
-        mongo.updateFirst(query(where("_id").is(conversation.id())), update, Conversation.class);
+        return update;
     }
 
-    private static Message withMarks(Message m, java.util.Set<String> marks) {
+    static Message withMarks(Message m, java.util.Set<String> marks) {
         return new Message(m.id(), m.conversationId(), m.profileId(), m.direction(), m.channel(), m.kind(),
                 m.senderName(), m.author(), m.text(), m.subject(), m.attachments(), m.headers(), m.status(), m.statusAt(),
                 m.providerMessageId(), m.requestId(), m.error(), m.mentions(), m.at(), marks);

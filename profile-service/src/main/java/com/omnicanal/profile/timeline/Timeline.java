@@ -28,10 +28,14 @@ class Timeline {
         this.mongo = mongo;
     }
 
+    /**
+     * Appends once however often the event is delivered: an entry is a pure function of its event, so adding it to the
+     * bucket's set is a no-op the second time (and the lookup stays a read by {@code _id}).
+     */
     void append(String profileId, TimelineEntry entry) {
         String month = YearMonth.from(entry.at().atZone(ZoneOffset.UTC)).toString();
         mongo.upsert(query(where("_id").is(profileId + ":" + month)),
-                new Update().setOnInsert("profileId", profileId).setOnInsert("month", month).push("entries", entry),
+                new Update().setOnInsert("profileId", profileId).setOnInsert("month", month).addToSet("entries", entry),
                 TimelineBucket.class);
     }
 

@@ -7,7 +7,7 @@ import com.omnicanal.events.profile.ProfileCreated;
 import com.omnicanal.events.profile.ProfileMerged;
 import com.omnicanal.events.profile.ProfileUnmerged;
 
-import java.util.HashMap;
+import java.util.TreeMap;
 import java.util.Map;
 
 /** How each event reads on a timeline; details never carry message bodies or full identifiers. */
@@ -32,7 +32,7 @@ final class TimelineEntries {
         if (e.storeId() != null) {
             summary.append(" at ").append(e.storeId());
         }
-        Map<String, Object> details = new HashMap<>();
+        Map<String, Object> details = new TreeMap<>(); // one field order: the idempotent append compares entries
         details.put("activityId", e.activityId());
         if (e.storeId() != null) {
             details.put("storeId", e.storeId());

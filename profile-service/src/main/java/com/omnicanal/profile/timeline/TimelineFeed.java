@@ -6,42 +6,44 @@ import com.omnicanal.events.profile.ConsentChanged;
 import com.omnicanal.events.profile.ProfileCreated;
 import com.omnicanal.events.profile.ProfileMerged;
 import com.omnicanal.events.profile.ProfileUnmerged;
+import com.omnicanal.support.inbox.Replayable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.function.Consumer;
-
-/** The timeline is a read model like any other: fed by events, this service's own first, the others' as they come. */
+/**
+ * The timeline is a read model like any other: fed by events, this service's own first, the others' as they come.
+ * Appends are idempotent per entry id, so these handlers need no processed-event claim.
+ */
 @Configuration(proxyBeanMethods = false)
 class TimelineFeed {
 
     @Bean
-    Consumer<ProfileCreated> timelineOnCreated(Timeline timeline) {
+    Replayable<ProfileCreated> timelineOnCreated(Timeline timeline) {
         return e -> timeline.append(e.profileId(), TimelineEntries.created(e));
     }
 
     @Bean
-    Consumer<ActivityRecorded> timelineOnActivity(Timeline timeline) {
+    Replayable<ActivityRecorded> timelineOnActivity(Timeline timeline) {
         return e -> timeline.append(e.profileId(), TimelineEntries.activity(e));
     }
 
     @Bean
-    Consumer<ConsentChanged> timelineOnConsent(Timeline timeline) {
+    Replayable<ConsentChanged> timelineOnConsent(Timeline timeline) {
         return e -> timeline.append(e.profileId(), TimelineEntries.consent(e));
     }
 
     @Bean
-    Consumer<ProfileMerged> timelineOnMerge(Timeline timeline) {
+    Replayable<ProfileMerged> timelineOnMerge(Timeline timeline) {
         return e -> timeline.append(e.profileId(), TimelineEntries.merged(e));
     }
 
     @Bean
-    Consumer<MessageReceived> timelineOnMessage(Timeline timeline) {
+    Replayable<MessageReceived> timelineOnMessage(Timeline timeline) {
         return e -> timeline.append(e.profileId(), TimelineEntries.message(e));
     }
 
     @Bean
-    Consumer<ProfileUnmerged> timelineOnUnmerge(Timeline timeline) {
+    Replayable<ProfileUnmerged> timelineOnUnmerge(Timeline timeline) {
         return e -> timeline.append(e.profileId(), TimelineEntries.unmerged(e));
     }
 }

@@ -25,7 +25,8 @@ public class EventDispatcher implements Consumer<Message<byte[]>> {
     private final JsonMapper json;
     private final EventTracing tracing;
 
-    record EventHandler(Class<? extends IntegrationEvent> type, Consumer<Object> consumer) {
+    /** {@code replayable}: every handler of the type is a {@link Replayable}, so no claim is needed. */
+    record EventHandler(Class<? extends IntegrationEvent> type, Consumer<Object> consumer, boolean replayable) {
     }
 
     EventDispatcher(Map<String, EventHandler> handlers, IdempotentConsumer idempotent, JsonMapper json,
@@ -47,7 +48,9 @@ public class EventDispatcher implements Consumer<Message<byte[]>> {
         }
         Object event = json.readValue(message.getPayload(), handler.type());
         boolean redelivered = Boolean.TRUE.equals(message.getHeaders().get(AmqpHeaders.REDELIVERED));
-        tracing.inSpan(message, type, () -> idempotent.once(id, type, redelivered, () -> handler.consumer().accept(event)));
+        Runnable effect = () -> handler.consumer().accept(event);
+        tracing.inSpan(message, type, handler.replayable() ? () -> idempotent.replay(type, effect)
+                : () -> idempotent.once(id, type, redelivered, effect));
     }
 
     private static String header(Message<?> message, String name) {

@@ -43,6 +43,12 @@ public class IdempotentConsumer {
         return true;
     }
 
+    /** Runs a {@link Replayable} effect without a claim: running it twice is harmless by its own design. */
+    public void replay(String type, Runnable effect) {
+        effect.run();
+        meters.counter("omni.events.processed", "type", type).increment();
+    }
+
     private boolean claim(String eventId, String type, boolean redelivered) {
         try {
             mongo.insert(new ProcessedEvent(eventId, type, ProcessedEvent.State.IN_PROGRESS, Instant.now()));

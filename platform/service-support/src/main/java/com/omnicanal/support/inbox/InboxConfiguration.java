@@ -51,11 +51,14 @@ public class InboxConfiguration {
         for (Class<? extends IntegrationEvent> type : EventTypes.all()) {
             String[] names = beans.getBeanNamesForType(ResolvableType.forClassWithGenerics(Consumer.class, type));
             Consumer<Object> all = event -> { };
+            boolean replayable = true;
             for (String name : names) {
-                all = all.andThen((Consumer<Object>) beans.getBean(name)); // every feature that cares, in one claim
+                Consumer<Object> handler = (Consumer<Object>) beans.getBean(name);
+                all = all.andThen(handler); // every feature that cares, in one claim
+                replayable &= handler instanceof Replayable<?>;
             }
             if (names.length > 0) {
-                handlers.put(EventTypes.typeOf(type), new EventDispatcher.EventHandler(type, all));
+                handlers.put(EventTypes.typeOf(type), new EventDispatcher.EventHandler(type, all, replayable));
             }
         }
         return handlers;

@@ -150,7 +150,8 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     private void clearMarks(List<OutboxEntry> confirmed) {
-        confirmed.stream().map(OutboxEntry::aggregateCollection).distinct().forEach(collection -> {
+        confirmed.stream().map(OutboxEntry::aggregateCollection).distinct()
+                .filter(collection -> !properties.keepMarksIn().contains(collection)).forEach(collection -> {
             BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
             confirmed.stream().filter(e -> e.aggregateCollection().equals(collection)).forEach(e ->
                     bulk.updateOne(query(where("_id").is(e.aggregateId())), new Update().pull(PendingEvents.FIELD, e.id())));

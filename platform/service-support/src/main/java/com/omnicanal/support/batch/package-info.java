@@ -1,0 +1,2 @@
+/** Group commit: many concurrent requests written together in one round of bulk store operations. */
+package com.omnicanal.support.batch;
