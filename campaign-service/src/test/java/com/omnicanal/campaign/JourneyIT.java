@@ -104,7 +104,7 @@ class JourneyIT extends CampaignTestBase {
         String profileId = customer(newPhone());
         JsonNode dry = Http.post(url("/api/journeys/" + journey + "/dry-run"), Tokens.user("marco"),
                 "{\"profileId\":\"" + profileId + "\"}").json();
-        assertThat(dry.get(0).get("outcome").asString()).contains("would go on email");
+        assertThat(dry.get(0).get("outcome").asString()).contains("would go on email", "no retry rule");
 
         Http.Response enrolled = Http.post(url("/api/journeys/" + journey + "/enrollments"), Tokens.partnerDemo(),
                 "{\"profileId\":\"" + profileId + "\",\"requestId\":\"r1\"}");

@@ -100,6 +100,18 @@ class DryRun {
         reach.path("blocked").forEach(b -> blocked.add(b.path("channel").asString() + " (" + b.path("reasons") + ")"));
         return usable.isEmpty() ? "would not be sent: none of " + phaseChannels + " is allowed for " + purpose
                 + "; blocked " + blocked : "would go on " + usable.getFirst() + " (" + purpose + "; allowed in order "
-                + usable + "; WhatsApp only inside the customer's window or as template " + step.template() + ")";
+                + usable + "; WhatsApp only inside the customer's window or as template " + step.template() + ")"
+                + rule(phase.retryFor(usable.getFirst())) + window(d);
+    }
+
+    private static String rule(JourneyDefinition.Retry r) {
+        return r == null ? "; no retry rule: the journey goes on once it is sent" : "; rule: success "
+                + (r.success() == null ? "as the fallbacks imply" : r.success()) + ", fallback on " + r.fallbackOn()
+                + ", " + r.attempts() + " attempt(s), then " + (r.onExhausted() == null ? "continue" : r.onExhausted());
+    }
+
+    private static String window(JourneyDefinition d) {
+        return d.sendWindow() == null ? "" : "; only between " + d.sendWindow().from() + " and " + d.sendWindow().to()
+                + " on the customer's clock";
     }
 }
