@@ -6,10 +6,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A broadcast's state and progress (x of N), kept as it runs; the rate and ETA follow from them. */
+/**
+ * A broadcast's state and progress (x of N), kept as it runs; the rate and ETA follow from them. The instance running
+ * it ({@code owner}) beats its heart on it; a broadcast whose owner went silent is resumed by another instance.
+ */
 @Document("broadcasts")
-record Broadcast(@Id String id, String journeyId, String segmentId, String state, long total, long processed,
-                 long enrolled, Instant startedAt, Instant finishedAt, String startedBy) {
+record Broadcast(@Id String id, String journeyId, int version, String segmentId, String state, long total,
+                 long processed, long enrolled, Instant startedAt, Instant finishedAt, String startedBy, String owner,
+                 Instant heartbeatAt, int resumes) {
 
     boolean isOver() {
         return "completed".equals(state) || "cancelled".equals(state);

@@ -22,9 +22,32 @@ import java.time.Instant;
 class BroadcastController {
 
     private final Broadcasts broadcasts;
+    private final Recurrences recurrences;
 
-    BroadcastController(Broadcasts broadcasts) {
+    BroadcastController(Broadcasts broadcasts, Recurrences recurrences) {
         this.broadcasts = broadcasts;
+        this.recurrences = recurrences;
+    }
+
+    record RecurringRequest(@NotBlank @Size(max = 64) String journeyId, @NotBlank @Size(max = 64) String segmentId,
+                            @NotBlank @Size(max = 40) String every) {
+    }
+
+    /** Nurturing: the journey sent to the segment every period (ISO-8601, e.g. P7D), first run at once. */
+    @PostMapping("/api/campaigns/recurring")
+    @ResponseStatus(HttpStatus.CREATED)
+    org.bson.Document recurring(@Valid @RequestBody RecurringRequest request, Authentication caller) {
+        return recurrences.create(request.journeyId(), request.segmentId(), request.every(), Actor.of(caller));
+    }
+
+    @GetMapping("/api/campaigns/recurring/{id}")
+    org.bson.Document recurring(@PathVariable String id) {
+        return recurrences.find(id);
+    }
+
+    @PostMapping("/api/campaigns/recurring/{id}/stop")
+    org.bson.Document stop(@PathVariable String id) {
+        return recurrences.stop(id);
     }
 
     record StartRequest(@NotBlank @Size(max = 64) String journeyId, @NotBlank @Size(max = 64) String segmentId) {

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.server.ResponseStatusException;
@@ -19,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -30,82 +31,127 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * Runs a broadcast: streams the segment's members from profile-service (NDJSON, never loaded whole), enrols each in
- * the journey (every customer rule applies at dispatch), keeps the progress, and looks at its own state every few
- * members so a pause or a cancel takes effect within seconds.
+ * the journey (every customer rule applies at dispatch), at most {@code omni.broadcasts.max-rate} per second, keeps the
+ * progress and a heartbeat, and looks at its own state often so a pause or a cancel takes effect within a second. A
+ * broadcast whose instance stopped beating is taken over (compare-and-set) and resumes after the members it had done;
+ * enrolments are idempotent per broadcast, so a member counted twice is never enrolled twice.
  */
 @Service
 class Broadcasts {
 
     private static final Logger log = LoggerFactory.getLogger(Broadcasts.class);
     private static final int CHECK_EVERY = 20;
+    private static final Duration BEAT = Duration.ofMillis(500);
 
     private final MongoTemplate mongo;
     private final Journeys journeys;
     private final Enroller enroller;
     private final RestClient profiles;
+    private final double maxRate;
+    private final Duration staleAfter;
+    private final String instance = UUID.randomUUID().toString();
 
     Broadcasts(MongoTemplate mongo, Journeys journeys, Enroller enroller, ServiceClients clients,
-               @Value("${omni.services.profile-url}") String profileUrl) {
+               @Value("${omni.services.profile-url}") String profileUrl,
+               @Value("${omni.broadcasts.max-rate:0}") double maxRate,
+               @Value("${omni.broadcasts.stale-after:PT30S}") Duration staleAfter) {
         this.mongo = mongo;
         this.journeys = journeys;
         this.enroller = enroller;
         this.profiles = clients.to(profileUrl);
+        this.maxRate = maxRate;
+        this.staleAfter = staleAfter;
     }
 
     Broadcast start(String journeyId, String segmentId, String actor) {
         Journey journey = journeys.require(journeyId);
-        if (!journey.isActive()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "the journey is " + journey.state() + ", not active");
-        }
-        JsonNode segment = profiles.get().uri("/api/segments/{id}", segmentId).retrieve()
-                .onStatus(s -> s.value() == 404, (req, res) -> {
-                    throw new com.omnicanal.support.problem.InvalidRequestException("segmentId", "no such segment");
-                }).body(JsonNode.class);
-        Broadcast broadcast = mongo.insert(new Broadcast(UUID.randomUUID().toString(), journeyId, segmentId, "running",
-                segment.path("memberCount").asLong(), 0, 0, Instant.now(), null, actor));
-        Thread.ofVirtual().name("broadcast-" + broadcast.id()).start(() -> run(broadcast, journey));
+        JsonNode segment = checkStartable(journeyId, segmentId);
+        Instant now = Instant.now();
+        Broadcast broadcast = mongo.insert(new Broadcast(UUID.randomUUID().toString(), journeyId, journey.activeVersion(),
+                segmentId, "running", segment.path("memberCount").asLong(), 0, 0, now, null, actor, instance, now, 0));
+        launch(broadcast);
         return broadcast;
     }
 
-    private void run(Broadcast b, Journey journey) {
-        JourneyDefinition d = journeys.definition(journey.id(), journey.activeVersion()).orElseThrow();
-        long processed = 0;
-        long enrolled = 0;
+    /** The segment, if the journey is active and the segment exists; else 409 or 400. */
+    JsonNode checkStartable(String journeyId, String segmentId) {
+        Journey journey = journeys.require(journeyId);
+        if (!journey.isActive()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "the journey is " + journey.state() + ", not active");
+        }
+        return profiles.get().uri("/api/segments/{id}", segmentId).retrieve()
+                .onStatus(s -> s.value() == 404, (req, res) -> {
+                    throw new com.omnicanal.support.problem.InvalidRequestException("/segmentId", "no such segment");
+                }).body(JsonNode.class);
+    }
+
+    /** Broadcasts whose instance went silent (a crash, a restart): claimed by compare-and-set and resumed here. */
+    @Scheduled(fixedDelayString = "${omni.broadcasts.check-interval:PT10S}")
+    void resumeOrphans() {
+        Instant now = Instant.now();
+        for (Broadcast b : mongo.find(query(where("state").in("running", "paused")), Broadcast.class)) { // few, small
+            if (b.heartbeatAt() != null && b.heartbeatAt().isAfter(now.minus(staleAfter))) {
+                continue;
+            }
+            boolean claimed = mongo.updateFirst(query(where("_id").is(b.id()).and("owner").is(b.owner())
+                    .and("heartbeatAt").is(b.heartbeatAt())), new Update().set("owner", instance).set("heartbeatAt", now)
+                    .inc("resumes", 1), Broadcast.class).getModifiedCount() == 1;
+            if (claimed) {
+                log.info("resuming broadcast {} after {} of {} members (its instance went silent)", b.id(),
+                        b.processed(), b.total());
+                launch(mongo.findById(b.id(), Broadcast.class));
+            }
+        }
+    }
+
+    private void launch(Broadcast b) {
+        Thread.ofVirtual().name("broadcast-" + b.id()).start(() -> run(b));
+    }
+
+    private void run(Broadcast b) {
+        int version = b.version() > 0 ? b.version() : journeys.require(b.journeyId()).activeVersion();
+        Journey journey = journeys.require(b.journeyId());
+        JourneyDefinition d = journeys.definition(journey.id(), version).orElseThrow();
+        Progress progress = new Progress(b.processed(), b.enrolled());
+        long skip = b.processed();
         try (BufferedReader members = new BufferedReader(new InputStreamReader(profiles.get()
                 .uri("/api/segments/{id}/members", b.segmentId()).exchange((req, res) -> res.getBody(), false),
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = members.readLine()) != null) {
-                if (line.isBlank()) {
+                if (line.isBlank() || skip-- > 0) {
                     continue;
                 }
-                if (processed % CHECK_EVERY == 0 && !awaitRunning(b.id(), processed, enrolled)) {
-                    return; // cancelled
+                if (progress.due(CHECK_EVERY, BEAT) && !awaitRunning(b.id(), progress)) {
+                    return; // cancelled, or another instance has it now
                 }
-                enrolled += enroller.enrol(journey, d, profileId(line), "broadcast:" + b.id(), "broadcast " + b.id()) ? 1 : 0;
-                processed++;
+                progress.enrolled += enroller.enrol(journey, d, profileId(line), "broadcast:" + b.id(), "broadcast "
+                        + b.id()) ? 1 : 0;
+                progress.processed++;
+                progress.pace(maxRate);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            log.warn("broadcast {} stopped after {} members", b.id(), processed, e);
+        } catch (IOException | RuntimeException e) {
+            log.warn("broadcast {} stopped after {} members; it resumes when its heartbeat goes stale", b.id(),
+                    progress.processed, e);
+            return;
         }
-        mongo.updateFirst(query(where("_id").is(b.id()).and("state").in("running", "paused")), new Update()
-                .set("state", "completed").set("processed", processed).set("enrolled", enrolled)
-                .set("finishedAt", Instant.now()), Broadcast.class);
+        mongo.updateFirst(query(where("_id").is(b.id()).and("state").in("running", "paused").and("owner").is(instance)),
+                new Update().set("state", "completed").set("processed", progress.processed)
+                        .set("enrolled", progress.enrolled).set("finishedAt", Instant.now()), Broadcast.class);
     }
 
-    /** Saves the progress; waits while paused; false when cancelled. */
-    private boolean awaitRunning(String id, long processed, long enrolled) {
-        mongo.updateFirst(query(where("_id").is(id)), new Update().set("processed", processed).set("enrolled", enrolled),
-                Broadcast.class);
+    /** Saves the progress and the heartbeat; waits while paused; false when cancelled or no longer ours. */
+    private boolean awaitRunning(String id, Progress progress) {
         while (true) {
+            boolean ours = mongo.updateFirst(query(where("_id").is(id).and("owner").is(instance)), new Update()
+                    .set("processed", progress.processed).set("enrolled", progress.enrolled)
+                    .set("heartbeatAt", Instant.now()), Broadcast.class).getModifiedCount() == 1;
             String state = mongo.findById(id, Broadcast.class).state();
-            if (!"paused".equals(state)) {
-                return !"cancelled".equals(state);
+            if (!ours || !"paused".equals(state)) {
+                return ours && "running".equals(state);
             }
             try {
-                Thread.sleep(500);
+                Thread.sleep(BEAT); // paused: look again, beating, until resumed or cancelled
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;

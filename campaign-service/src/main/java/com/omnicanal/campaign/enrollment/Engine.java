@@ -4,6 +4,8 @@ import com.omnicanal.campaign.journey.JourneyDefinition;
 import com.omnicanal.campaign.journey.JourneyDefinition.Phase;
 import com.omnicanal.campaign.journey.JourneyDefinition.Step;
 import com.omnicanal.campaign.journey.Journeys;
+import com.omnicanal.campaign.measurement.Counters;
+import com.omnicanal.campaign.measurement.Measurements;
 import com.omnicanal.campaign.suppression.OpenComplaints;
 import com.omnicanal.support.timer.Timers;
 import com.omnicanal.events.IntegrationEvent;
@@ -15,7 +17,9 @@ import org.springframework.web.client.RestClientException;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,6 +33,8 @@ class Engine {
 
     private static final int MAX_STEPS_PER_RUN = 50;
     private static final Duration DISPATCH_RETRY = Duration.ofMinutes(1);
+    private static final Duration TASK_TIMEOUT = Duration.ofDays(7);
+    static final String TASK = "task";
 
     private final Enrollments enrollments;
     private final Journeys journeys;
@@ -36,9 +42,13 @@ class Engine {
     private final Timers timers;
     private final OpenComplaints complaints;
     private final Waits waits;
+    private final CustomerZones zones;
+    private final Measurements measurements;
 
     Engine(Enrollments enrollments, Journeys journeys, SendStep sends, Timers timers, OpenComplaints complaints,
-           Waits waits) {
+           Waits waits, CustomerZones zones, Measurements measurements) {
+        this.zones = zones;
+        this.measurements = measurements;
         this.enrollments = enrollments;
         this.journeys = journeys;
         this.sends = sends;
@@ -74,10 +84,10 @@ class Engine {
         Step step = phase.steps().get(e.step());
         return switch (step.type()) {
             case "send" -> send(e, d, phase, step, now);
-            case "wait" -> sleep(e, phase, step, now.plus(step.duration()), null, "waits " + step.duration(), now);
+            case "wait" -> waitStep(e, phase, step, now);
             case "branch" -> branch(e, d, phase, step, now);
             case "goto" -> jump(e, d, phase, step, "phase:" + step.phase(), "goes to phase " + step.phase(), now);
-            case "agent-task" -> task(e, phase, step, now);
+            case "agent-task" -> task(e, d, phase, step, now);
             default -> { end(e, "exited", "exit step " + step.id(), now); yield false; }
         };
     }
@@ -86,6 +96,15 @@ class Engine {
         String purpose = step.purpose() != null ? step.purpose() : d.purpose();
         if (!"service".equals(purpose) && complaints.isOpen(e.profileId())) {
             return hold(e, d, phase, step, purpose, now);
+        }
+        ZonedDateTime opens = d.sendWindow() == null ? null : CustomerZones.outside(now, zones.of(e.profileId()),
+                d.sendWindow());
+        if (opens != null) {
+            measurements.suppressed(at(e, phase, step, null), List.of("send window"));
+            return sleepWith(e, opens.toInstant(), entry(now, phase, step, "send-window", "outside the journey's send "
+                    + "window " + d.sendWindow().from() + "–" + d.sendWindow().to() + " (the customer's clock shows "
+                    + now.atZone(opens.getZone()).toLocalTime().withNano(0) + " " + opens.getZone() + "): goes at "
+                    + opens.toLocalDateTime()), List.of(), true);
         }
         SendStep.Result result;
         try {
@@ -97,12 +116,36 @@ class Engine {
         Enrollment.Entry entry = entry(now, phase, step, "send:" + result.outcome(), result.explanation());
         StepExecuted event = new StepExecuted(e.profileId(), e.id(), e.journeyId(), phase.id(), step.id(), "send",
                 result.outcome(), result.channel(), now);
+        if ("sent".equals(result.outcome())) {
+            measurements.sent(result.requestId(), at(e, phase, step, result.channel()), now);
+        } else {
+            measurements.suppressed(at(e, phase, step, null), List.of(result.explanation()));
+        }
         return switch (result.outcome()) {
             case "deferred" -> sleepWith(e, result.until(), entry, List.of(event), true);
-            case "sent" -> enrollments.change(e, position(e.phase(), e.step() + 1).set("lastSend", new Enrollment.LastSend(
-                    result.requestId(), result.channel(), e.phase(), e.step())), List.of(entry), List.of(event));
+            case "sent" -> sent(e, phase, step, result, entry, event, now);
             default -> move(e, e.phase(), e.step() + 1, entry, List.of(event));
         };
+    }
+
+    /** Sent: the journey goes on at once, or waits at the step for the receipts its rule judges success by. */
+    private boolean sent(Enrollment e, Phase phase, Step step, SendStep.Result result, Enrollment.Entry entry,
+                         StepExecuted event, Instant now) {
+        Enrollment.LastSend previous = e.lastSend();
+        int sends = e.attempt() > 0 && previous != null && previous.phase() == e.phase() && previous.step() == e.step()
+                ? previous.sends() + 1 : 1;
+        Enrollment.LastSend last = new Enrollment.LastSend(result.requestId(), result.channel(), e.phase(), e.step(),
+                now, "sent", false, false, false, sends);
+        JourneyDefinition.Retry rule = phase.retryFor(result.channel());
+        if (!ReceiptRules.awaitsReceipts(rule)) {
+            return enrollments.change(e, position(e.phase(), e.step() + 1).set("lastSend", last), List.of(entry),
+                    List.of(event));
+        }
+        ReceiptRules.Verdict verdict = ReceiptRules.judge(rule, last, now);
+        Update update = new Update().set("lastSend", last).set("waitingFor", Receipts.WAITING);
+        return sleepWith(e, verdict.until(), List.of(entry, entry(now, phase, step, "awaits-receipt", verdict.why()
+                + " (rule: success " + ReceiptRules.success(rule) + ", fallback on " + rule.fallbackOn() + ", "
+                + rule.attempts() + " attempt(s))")), List.of(event), false, update);
     }
 
     /** A promotion while the customer has an open complaint: held until it is resolved (plus cool-off), or exit. */
@@ -113,6 +156,7 @@ class Engine {
         }
         Enrollment.Entry entry = entry(now, phase, step, "held", purpose + " step held: the customer has an open "
                 + "complaint; it goes after the resolution and the cool-off");
+        measurements.suppressed(at(e, phase, step, null), List.of("complaint"));
         boolean held = enrollments.change(e, new Update().set("state", "held"), List.of(entry), List.of(
                 new StepExecuted(e.profileId(), e.id(), e.journeyId(), phase.id(), step.id(), "send", "held", null, now)));
         if (held) {
@@ -121,21 +165,81 @@ class Engine {
         return false;
     }
 
-    private boolean branch(Enrollment e, JourneyDefinition d, Phase phase, Step step, Instant now) {
-        if ("random".equals(step.on())) {
-            JourneyDefinition.Variant variant = Split.pick(e.id() + ":" + step.id(), step.variants());
-            return jump(e, d, phase, step, variant.next(), "random split: variant " + variant.id(), now);
+    /** A duration; until a time of day on the customer's clock; or until an event, with a timeout. */
+    private boolean waitStep(Enrollment e, Phase phase, Step step, Instant now) {
+        if (step.until() != null) {
+            ZoneId zone = zones.of(e.profileId());
+            ZonedDateTime at = CustomerZones.next(now, zone, LocalTime.parse(step.until()));
+            return sleep(e, phase, step, at.toInstant(), null, "waits until " + step.until() + " in the customer's time "
+                    + "zone " + zone + " (" + at.toInstant() + ")", now);
         }
-        boolean slept = sleep(e, phase, step, now.plus(step.timeout()), step.activityType(), "waits up to "
-                + step.timeout() + " for " + step.activityType(), now);
-        waits.awaitActivity(e.profileId(), step.activityType(), e.id());
+        if (step.on() != null) {
+            return awaitEvent(e, phase, step, now);
+        }
+        return sleep(e, phase, step, now.plus(step.duration()), null, "waits " + step.duration(), now);
+    }
+
+    private boolean awaitEvent(Enrollment e, Phase phase, Step step, Instant now) {
+        String awaited = "activity".equals(step.on()) ? step.activityType() : step.on();
+        boolean slept = sleep(e, phase, step, now.plus(step.timeout()), awaited, "waits up to "
+                + step.timeout() + " for " + awaited, now);
+        waits.awaitActivity(e.profileId(), awaited, e.id());
         return slept;
     }
 
-    private boolean task(Enrollment e, Phase phase, Step step, Instant now) {
+    private boolean branch(Enrollment e, JourneyDefinition d, Phase phase, Step step, Instant now) {
+        if ("random".equals(step.on())) {
+            JourneyDefinition.Variant variant = Split.pick(e.id() + ":" + step.id(), step.variants());
+            int[] to = Positions.of(d, variant.next());
+            boolean moved = enrollments.change(e, position(to[0], to[1]).set("variant", variant.id()), List.of(entry(now,
+                    phase, step, "branch", "random split: variant " + variant.id() + " → " + variant.next())), List.of());
+            if (moved) {
+                measurements.variant(e.journeyId(), variant.id());
+            }
+            return moved;
+        }
+        if ("disposition".equals(step.on())) {
+            boolean yes = "contacted-interested".equals(e.disposition());
+            return jump(e, d, phase, step, yes ? step.then() : step.otherwise(), "the call's outcome was "
+                    + (e.disposition() == null ? "never given" : e.disposition()) + " → " + (yes ? "yes" : "no") + " path", now);
+        }
+        return awaitEvent(e, phase, step, now);
+    }
+
+    /** A call for a team; the step waits for its outcome (bounded), or, once the calls are over, sends instead. */
+    private boolean task(Enrollment e, JourneyDefinition d, Phase phase, Step step, Instant now) {
+        if (e.excluded() != null && e.excluded().contains("phone")) {
+            boolean message = step.content() != null || step.template() != null;
+            return message ? send(e, d, phase, step, now) : move(e, e.phase(), e.step() + 1, entry(now, phase, step,
+                    "agent-task", "not reached by phone and the step has no message to fall back to"), List.of());
+        }
         String taskId = sends.task(e, phase, step);
-        return move(e, e.phase(), e.step() + 1, entry(now, phase, step, "agent-task", "task " + taskId + " for team "
-                + step.team()), List.of());
+        Duration timeout = step.timeout() == null ? TASK_TIMEOUT : step.timeout();
+        return sleep(e, phase, step, now.plus(timeout), TASK, "task " + taskId + " for team " + step.team()
+                + "; waits up to " + timeout + " for the call's outcome", now);
+    }
+
+    /** The call's outcome: the journey goes on (the Decisión reads it), or the step's message goes out instead. */
+    void taskOutcome(String enrollmentId, String phaseId, String stepId, String disposition, boolean unreachable) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Enrollment e = enrollments.find(enrollmentId).orElse(null);
+            if (e == null || e.isOver()) {
+                return;
+            }
+            JourneyDefinition d = journeys.definition(e.journeyId(), e.version()).orElseThrow();
+            Phase phase = d.phases().get(Math.min(e.phase(), d.phases().size() - 1));
+            boolean here = TASK.equals(e.waitingFor()) && phase.id().equals(phaseId)
+                    && phase.steps().get(e.step()).id().equals(stepId);
+            Update update = here ? (unreachable ? new Update().set("state", "active").set("excluded", List.of("phone"))
+                    .inc("attempt", 1).unset("waitingFor").unset("wakeAt").unset("timerToken")
+                    : position(e.phase(), e.step() + 1)) : new Update();
+            if (enrollments.change(e, update.set("disposition", disposition), List.of(), List.of())) {
+                if (here) {
+                    run(e.id());
+                }
+                return;
+            }
+        }
     }
 
     private boolean jump(Enrollment e, JourneyDefinition d, Phase phase, Step step, String target, String why,
@@ -144,11 +248,11 @@ class Engine {
         return move(e, to[0], to[1], entry(now, phase, step, step.type(), why + " → " + target), List.of());
     }
 
-    private boolean move(Enrollment e, int phase, int step, Enrollment.Entry entry, List<? extends IntegrationEvent> events) {
+    boolean move(Enrollment e, int phase, int step, Enrollment.Entry entry, List<? extends IntegrationEvent> events) {
         return enrollments.change(e, position(phase, step), List.of(entry), events);
     }
 
-    private static Update position(int phase, int step) {
+    static Update position(int phase, int step) {
         return new Update().set("phase", phase).set("step", step).set("attempt", 0).set("excluded", List.of())
                 .set("state", "active").unset("waitingFor").unset("wakeAt").unset("timerToken");
     }
@@ -159,111 +263,23 @@ class Engine {
         if (waitingFor != null) {
             update.set("waitingFor", waitingFor);
         }
-        return sleepWith(e, until, entry(now, phase, step, step.type(), why), List.of(), false, update);
+        return sleepWith(e, until, List.of(entry(now, phase, step, step.type(), why)), List.of(), false, update);
     }
 
-    private boolean sleepWith(Enrollment e, Instant until, Enrollment.Entry entry, List<? extends IntegrationEvent> events,
-                              boolean retrySameStep) {
-        return sleepWith(e, until, entry, events, retrySameStep, new Update());
+    boolean sleepWith(Enrollment e, Instant until, Enrollment.Entry entry, List<? extends IntegrationEvent> events,
+                      boolean retrySameStep) {
+        return sleepWith(e, until, List.of(entry), events, retrySameStep, new Update());
     }
 
     /** Waits on a timer; when it fires the same step runs again (a deferral) or the next one does. */
-    private boolean sleepWith(Enrollment e, Instant until, Enrollment.Entry entry, List<? extends IntegrationEvent> events,
-                              boolean retrySameStep, Update update) {
+    boolean sleepWith(Enrollment e, Instant until, List<Enrollment.Entry> entries, List<? extends IntegrationEvent> events,
+                      boolean retrySameStep, Update update) {
         String token = UUID.randomUUID().toString();
         update.set("state", "waiting").set("wakeAt", until).set("timerToken", token).set("retryStep", retrySameStep);
-        if (enrollments.change(e, update, List.of(entry), events)) {
+        if (enrollments.change(e, update, entries, events)) {
             timers.schedule(e.id(), token, until);
         }
         return false;
-    }
-
-    /** A timer came due: the wait it ends must still be the current one (a stale token changes nothing). */
-    void wake(String enrollmentId, String token) {
-        Enrollment e = enrollments.find(enrollmentId).orElse(null);
-        if (e == null || !token.equals(e.timerToken()) || !"waiting".equals(e.state())) {
-            return;
-        }
-        JourneyDefinition d = journeys.definition(e.journeyId(), e.version()).orElseThrow();
-        Phase phase = d.phases().get(e.phase());
-        Step step = phase.steps().get(e.step());
-        Instant now = Instant.now();
-        boolean moved;
-        if (e.waitingFor() != null) {
-            waits.stopAwaiting(e.profileId(), e.waitingFor(), e.id());
-            int[] to = Positions.of(d, step.otherwise());
-            moved = move(e, to[0], to[1], entry(now, phase, step, "branch", "no " + e.waitingFor() + " within "
-                    + step.timeout() + " → " + step.otherwise()), List.of());
-        } else if (Boolean.TRUE.equals(e.retryStep())) {
-            moved = enrollments.change(e, new Update().set("state", "active").inc("attempt", 1).unset("timerToken"),
-                    List.of(entry(now, phase, step, "retry", "the deferral is over: trying again")), List.of());
-        } else {
-            moved = move(e, e.phase(), e.step() + 1, entry(now, phase, step, "wait-over", "waited until " + e.wakeAt()),
-                    List.of());
-        }
-        if (moved) {
-            run(e.id());
-        }
-    }
-
-    /** The awaited activity happened: the branch takes its "then" path. */
-    void activityArrived(String enrollmentId, String activityType) {
-        Enrollment e = enrollments.find(enrollmentId).orElse(null);
-        if (e == null || !"waiting".equals(e.state()) || !activityType.equals(e.waitingFor())) {
-            return;
-        }
-        JourneyDefinition d = journeys.definition(e.journeyId(), e.version()).orElseThrow();
-        Phase phase = d.phases().get(e.phase());
-        Step step = phase.steps().get(e.step());
-        int[] to = Positions.of(d, step.then());
-        if (move(e, to[0], to[1], entry(Instant.now(), phase, step, "branch", activityType + " happened → "
-                + step.then()), List.of())) {
-            run(e.id());
-        }
-    }
-
-    /** The customer's complaints are resolved: a held enrolment resumes the held step after the cool-off. */
-    void resumeAfterComplaints(String enrollmentId, Instant resolvedAt) {
-        Enrollment e = enrollments.find(enrollmentId).orElse(null);
-        if (e == null || !"held".equals(e.state())) {
-            return;
-        }
-        JourneyDefinition d = journeys.definition(e.journeyId(), e.version()).orElseThrow();
-        Duration coolOff = d.complaints() == null || d.complaints().coolOff() == null ? Duration.ZERO : d.complaints().coolOff();
-        Phase phase = d.phases().get(e.phase());
-        sleepWith(e, resolvedAt.plus(coolOff), entry(Instant.now(), phase, phase.steps().get(e.step()), "resume",
-                "complaint resolved at " + resolvedAt + "; the held step goes after the cool-off " + coolOff), List.of(), true);
-    }
-
-    /** A message of a send step failed: the phase's retry rule may send it again on the next channel. */
-    void failed(String requestId, String channel, String error) {
-        String enrollmentId = requestId.substring(0, requestId.indexOf(':'));
-        Enrollment e = enrollments.find(enrollmentId).orElse(null);
-        if (e == null || e.isOver() || e.lastSend() == null || !requestId.equals(e.lastSend().requestId())) {
-            return;
-        }
-        JourneyDefinition d = journeys.definition(e.journeyId(), e.version()).orElseThrow();
-        Phase phase = d.phases().get(e.lastSend().phase());
-        Step step = phase.steps().get(e.lastSend().step());
-        int attempts = phase.retry() == null || phase.retry().maxAttempts() == null ? 1 : phase.retry().maxAttempts();
-        boolean fallback = phase.retry() != null && phase.retry().fallbackOn() != null
-                && phase.retry().fallbackOn().contains("failed");
-        Instant now = Instant.now();
-        int attempt = Integer.parseInt(requestId.substring(requestId.lastIndexOf(':') + 1));
-        if (!fallback || attempt + 1 >= attempts) {
-            enrollments.change(e, new Update(), List.of(entry(now, phase, step, "failed", channel + " failed (" + error
-                    + "); no retry left (rule: " + attempts + " attempt(s), fallback on " + (fallback ? "failed" : "nothing")
-                    + ")")), List.of());
-            return;
-        }
-        List<String> excluded = new ArrayList<>(e.excluded() == null ? List.of() : e.excluded());
-        excluded.add(channel);
-        Update back = position(e.lastSend().phase(), e.lastSend().step()).set("attempt", attempt + 1).set("excluded", excluded);
-        if (enrollments.change(e, back, List.of(entry(now, phase, step, "fallback", channel + " failed (" + error
-                + "): attempt " + (attempt + 2) + " of " + attempts + " on the next channel of phase " + phase.id()
-                + " (rule: fallback on failed)")), List.of())) {
-            run(e.id());
-        }
     }
 
     void end(Enrollment e, String state, String reason, Instant now) {
@@ -272,7 +288,11 @@ class Engine {
                 List.of(new Exited(e.profileId(), e.id(), e.journeyId(), reason, now)));
     }
 
-    private static Enrollment.Entry entry(Instant at, Phase phase, Step step, String action, String detail) {
+    private static Counters.At at(Enrollment e, Phase phase, Step step, String channel) {
+        return new Counters.At(e.journeyId(), phase.id(), step.id(), channel, e.variant());
+    }
+
+    static Enrollment.Entry entry(Instant at, Phase phase, Step step, String action, String detail) {
         return new Enrollment.Entry(at, phase == null ? null : phase.id(), step == null ? null : step.id(), action, detail);
     }
 }

@@ -19,12 +19,15 @@ public class Enroller {
         this.engine = engine;
     }
 
-    /** True when the customer was enrolled (false: the re-entry rule or an earlier identical trigger said no). */
+    /**
+     * True when the customer is enrolled by this trigger — now, or already by an earlier delivery of the same trigger
+     * (a resumed broadcast); false when the re-entry rule said no.
+     */
     public boolean enrol(Journey journey, JourneyDefinition d, String profileId, String triggerId, String source) {
         return enrollments.enroll(journey, d, profileId, triggerId, Map.of(), source, Instant.now())
                 .map(e -> {
                     engine.run(e.id());
                     return true;
-                }).orElse(false);
+                }).orElseGet(() -> enrollments.find(Enrollments.idFor(journey.id(), profileId, triggerId)).isPresent());
     }
 }

@@ -19,7 +19,8 @@ import java.util.Set;
 record Enrollment(@Id String id, String journeyId, int version, String profileId, String state, int phase, int step,
                   int attempt, List<String> excluded, String timerToken, Instant wakeAt, String waitingFor,
                   Boolean retryStep, LastSend lastSend, Map<String, Object> context, String source, List<Entry> history, long revision,
-                  Instant enrolledAt, Instant endedAt, String endReason, @Field(PendingEvents.FIELD) Set<String> outbox) {
+                  Instant enrolledAt, Instant endedAt, String endReason, String variant, String disposition,
+                  @Field(PendingEvents.FIELD) Set<String> outbox) {
 
     static final String COLLECTION = "enrollments";
 
@@ -27,8 +28,17 @@ record Enrollment(@Id String id, String journeyId, int version, String profileId
     record Entry(Instant at, String phase, String step, String action, String detail) {
     }
 
-    /** The last message sent for a step: receipts for its request id drive retries and fallbacks. */
-    record LastSend(String requestId, String channel, int phase, int step) {
+    /**
+     * The last message sent for a step and what its receipts said (status sent → delivered → read; replied, clicked,
+     * converted): they drive the step's success, retries and fallbacks. {@code sends} counts this step's sends.
+     */
+    record LastSend(String requestId, String channel, int phase, int step, Instant sentAt, String status,
+                    Boolean replied, Boolean clicked, Boolean converted, int sends) {
+
+        LastSend with(String newStatus, Boolean nowReplied, Boolean nowClicked, Boolean nowConverted) {
+            return new LastSend(requestId, channel, phase, step, sentAt, newStatus, nowReplied, nowClicked, nowConverted,
+                    sends);
+        }
     }
 
     boolean isOver() {

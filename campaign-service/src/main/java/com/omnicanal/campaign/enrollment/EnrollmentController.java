@@ -39,9 +39,11 @@ class EnrollmentController {
     private final Engine engine;
     private final MongoTemplate mongo;
     private final Dispositions dispositions;
+    private final Migrations migrations;
 
     EnrollmentController(Enrollments enrollments, Journeys journeys, Engine engine, MongoTemplate mongo,
-                         Dispositions dispositions) {
+                         Dispositions dispositions, Migrations migrations) {
+        this.migrations = migrations;
         this.enrollments = enrollments;
         this.journeys = journeys;
         this.engine = engine;
@@ -69,6 +71,19 @@ class EnrollmentController {
                     return ResponseEntity.status(HttpStatus.CREATED).body(enrollments.find(e.id()).orElseThrow());
                 })
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.OK).body(null));
+    }
+
+    record MigrationRequest(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Positive Integer fromVersion,
+                            @jakarta.validation.constraints.Positive Integer toVersion,
+                            @Size(max = 200) Map<String, String> mapping) {
+    }
+
+    /** Moves the customers still in one version to another (by default the active one), explicitly. */
+    @PostMapping("/api/journeys/{id}/migrations")
+    @PreAuthorize("hasAnyRole('marketer', 'supervisor', 'admin')")
+    Migrations.Result migrate(@PathVariable String id, @Valid @RequestBody MigrationRequest request, Authentication caller) {
+        journeys.require(id);
+        return migrations.migrate(id, request.fromVersion(), request.toVersion(), request.mapping(), Actor.of(caller));
     }
 
     @GetMapping("/api/campaigns/enrollments/{id}")

@@ -3,9 +3,13 @@ package com.omnicanal.campaign.enrollment;
 import com.omnicanal.campaign.journey.Journey;
 import com.omnicanal.campaign.journey.JourneyDefinition;
 import com.omnicanal.campaign.journey.Journeys;
+import com.omnicanal.campaign.measurement.Counters;
+import com.omnicanal.campaign.measurement.Measurements;
 import com.omnicanal.campaign.suppression.OpenComplaints.ComplaintsCleared;
+import com.omnicanal.campaign.tracking.LinkOpened;
 import com.omnicanal.support.timer.TimerDue;
 import com.omnicanal.events.campaign.GoalReached;
+import com.omnicanal.events.conversation.MessageReceived;
 import com.omnicanal.events.conversation.MessageStatusChanged;
 import com.omnicanal.events.profile.ActivityRecorded;
 import com.omnicanal.events.profile.SegmentMembershipChanged;
@@ -15,7 +19,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.query.Update;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,19 +39,32 @@ class EnrollmentEvents {
     private final Engine engine;
     private final Journeys journeys;
     private final Waits waits;
+    private final Receipts receipts;
+    private final Wakeups wakeups;
+    private final Measurements measurements;
+    private final Duration attribution;
 
-    EnrollmentEvents(Enrollments enrollments, Engine engine, Journeys journeys, Waits waits) {
+    EnrollmentEvents(Enrollments enrollments, Engine engine, Journeys journeys, Waits waits, Receipts receipts,
+                     Wakeups wakeups, Measurements measurements, @Value("${omni.attribution.window:P7D}") Duration attribution) {
+        this.measurements = measurements;
+        this.wakeups = wakeups;
+        this.attribution = attribution;
         this.enrollments = enrollments;
         this.engine = engine;
         this.journeys = journeys;
         this.waits = waits;
+        this.receipts = receipts;
     }
 
     @Bean
     Consumer<ActivityRecorded> activityMovesJourneys() {
         return event -> {
             goals(event);
-            waits.awaiting(event.profileId(), event.type()).forEach(id -> engine.activityArrived(id, event.type()));
+            if ("purchase".equals(event.type()) && event.amount() != null) {
+                revenue(event);
+            }
+            receipts.activity(event.profileId(), event.type());
+            waits.awaiting(event.profileId(), event.type()).forEach(id -> wakeups.activityArrived(id, event.type()));
             for (Journey journey : journeys.triggeredBy(event.type())) {
                 JourneyDefinition d = journeys.definition(journey.id(), journey.activeVersion()).orElseThrow();
                 if (d.trigger().channel() == null || d.trigger().channel().equals(event.channel())) {
@@ -56,21 +76,61 @@ class EnrollmentEvents {
         };
     }
 
+    /** A purchase within the attribution window of a journey's last message to the customer is that journey's revenue. */
+    private void revenue(ActivityRecorded event) {
+        Instant at = event.occurredAt() == null ? Instant.now() : event.occurredAt();
+        for (Enrollment e : enrollments.ofProfile(event.profileId())) {
+            attributable(e, at).ifPresent(where -> measurements.revenue(where, event.amount()));
+        }
+    }
+
+    /** Where the last message before {@code at} was sent from, if it is within the attribution window. */
+    private Optional<Counters.At> attributable(Enrollment e, Instant at) {
+        Enrollment.LastSend s = e.lastSend();
+        if (s == null || s.sentAt().isAfter(at.plusSeconds(60)) || s.sentAt().isBefore(at.minus(attribution))) {
+            return Optional.empty();
+        }
+        JourneyDefinition.Phase phase = journeys.definition(e.journeyId(), e.version()).orElseThrow().phases().get(s.phase());
+        return Optional.of(new Counters.At(e.journeyId(), phase.id(), phase.steps().get(s.step()).id(), s.channel(),
+                e.variant()));
+    }
+
     /** A customer who does what the journey was for leaves it. */
     private void goals(ActivityRecorded event) {
         for (Enrollment e : enrollments.ofProfile(event.profileId())) {
             if (e.isOver()) {
                 continue;
             }
-            journeys.definition(e.journeyId(), e.version()).map(JourneyDefinition::goals).orElse(List.of()).stream()
-                    .filter(g -> g.activityType().equals(event.type())).findFirst().ifPresent(goal -> {
-                        Instant now = Instant.now();
-                        enrollments.change(e, new Update().set("state", "completed").set("endedAt", now)
-                                .set("endReason", "goal " + goal.id()).unset("timerToken"), List.of(new Enrollment.Entry(now,
-                                null, null, "goal", goal.id() + ": " + event.type() + " " + event.activityId())),
-                                List.of(new GoalReached(e.profileId(), e.id(), e.journeyId(), goal.id(), now)));
-                    });
+            reachGoal(e, event.type(), event.type() + " " + event.activityId());
         }
+    }
+
+    /** Ends the enrolment if one of its goals is {@code activityType} (or {@code link-clicked}); true if it did. */
+    private boolean reachGoal(Enrollment e, String activityType, String what) {
+        return journeys.definition(e.journeyId(), e.version()).map(JourneyDefinition::goals).orElse(List.of()).stream()
+                .filter(g -> g.activityType().equals(activityType)).findFirst().map(goal -> {
+                    Instant now = Instant.now();
+                    boolean reached = enrollments.change(e, new Update().set("state", "completed").set("endedAt", now)
+                            .set("endReason", "goal " + goal.id()).unset("timerToken"), List.of(new Enrollment.Entry(now,
+                            null, null, "goal", goal.id() + ": " + what)),
+                            List.of(new GoalReached(e.profileId(), e.id(), e.journeyId(), goal.id(), now)));
+                    if (reached) {
+                        attributable(e, now).ifPresent(measurements::converted);
+                    }
+                    return reached;
+                }).orElse(false);
+    }
+
+    /** A tracked link of a journey message was opened: a "clicked" success of its send, or the journey's goal. */
+    @EventListener
+    void linkOpened(LinkOpened opened) {
+        if (opened.enrollmentId() == null) {
+            return;
+        }
+        measurements.clicked(opened.requestId());
+        receipts.clicked(opened.enrollmentId(), opened.requestId(), opened.url());
+        enrollments.find(opened.enrollmentId()).filter(e -> !e.isOver())
+                .ifPresent(e -> reachGoal(e, "link-clicked", "opened " + opened.url()));
     }
 
     @Bean
@@ -92,8 +152,20 @@ class EnrollmentEvents {
     @Bean
     Consumer<MessageStatusChanged> receiptsDriveRetries() {
         return event -> {
-            if ("failed".equals(event.status()) && event.requestId() != null && event.requestId().split(":").length == 3) {
-                engine.failed(event.requestId(), event.channel(), event.error());
+            if (event.requestId() != null && event.requestId().split(":").length == 3) {
+                measurements.status(event.requestId(), event.status());
+                receipts.status(event.requestId(), event.status(), event.channel(), event.error());
+            }
+        };
+    }
+
+    /** A customer's message: a reply to the journeys' last messages, and the answer a reply branch waits for. */
+    @Bean
+    Consumer<MessageReceived> repliesDriveJourneys() {
+        return event -> {
+            if (event.profileId() != null) {
+                receipts.replied(event.profileId(), event.channel(), event.receivedAt());
+                waits.awaiting(event.profileId(), "reply").forEach(id -> wakeups.activityArrived(id, "reply"));
             }
         };
     }
@@ -108,12 +180,18 @@ class EnrollmentEvents {
 
     @EventListener
     void timerDue(TimerDue due) {
-        engine.wake(due.subject(), due.token());
+        enrollments.find(due.subject()).ifPresent(e -> {
+            if (Receipts.WAITING.equals(e.waitingFor())) {
+                receipts.deadline(e, due.token());
+            } else {
+                wakeups.wake(e.id(), due.token());
+            }
+        });
     }
 
     @EventListener
     void complaintsCleared(ComplaintsCleared cleared) {
-        waits.held(cleared.profileId()).forEach(id -> engine.resumeAfterComplaints(id, cleared.at()));
+        waits.held(cleared.profileId()).forEach(id -> wakeups.resumeAfterComplaints(id, cleared.at()));
     }
 
     private static Map<String, Object> context(ActivityRecorded event) {

@@ -2,6 +2,7 @@ package com.omnicanal.campaign.enrollment;
 
 import com.omnicanal.campaign.journey.Journey;
 import com.omnicanal.campaign.journey.JourneyDefinition;
+import com.omnicanal.campaign.measurement.Measurements;
 import com.omnicanal.events.IntegrationEvent;
 import com.omnicanal.events.campaign.Enrolled;
 import com.omnicanal.support.outbox.EventOutbox;
@@ -36,10 +37,12 @@ class Enrollments {
 
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
+    private final Measurements measurements;
 
-    Enrollments(MongoTemplate mongo, EventOutbox outbox) {
+    Enrollments(MongoTemplate mongo, EventOutbox outbox, Measurements measurements) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.measurements = measurements;
         // changes are compare-and-set on {_id, revision}: the embedded store indexes only that exact key set
         mongo.indexOps(Enrollment.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
                 .on("revision", Sort.Direction.ASC).unique().named("id_revision"));
@@ -53,19 +56,26 @@ class Enrollments {
         if (previous != null && !reentryAllows(d.reentry(), previous.getDate("last").toInstant(), now)) {
             return Optional.empty();
         }
-        String id = UUID.nameUUIDFromBytes((key + ":" + triggerId).getBytes(StandardCharsets.UTF_8)).toString();
+        String id = idFor(journey.id(), profileId, triggerId);
         Enrollment e = new Enrollment(id, journey.id(), journey.activeVersion(), profileId, "active", 0, 0, 0, List.of(),
                 null, null, null, false, null, context, source, List.of(new Enrollment.Entry(now, null, null, "enrolled",
-                "by " + source + " into version " + journey.activeVersion())), 0, now, null, null, null);
+                "by " + source + " into version " + journey.activeVersion())), 0, now, null, null, null, null, null);
         try {
             outbox.publish(Enrollment.COLLECTION, id, new Enrolled(profileId, id, journey.id(), journey.activeVersion(),
                     source, now), pending -> mongo.insert(withMarks(e, pending)));
         } catch (DuplicateKeyException sameTrigger) {
             return Optional.empty();
         }
+        measurements.enrolled(journey.id());
         mongo.upsert(query(where("_id").is(key)), new Update().set("last", now).set("enrollmentId", id), KEYS);
         mongo.upsert(query(where("_id").is(profileId)), new Update().addToSet("ids", id), BY_PROFILE);
         return Optional.of(e);
+    }
+
+    /** The enrolment a trigger makes: derived from it, so the same trigger can only ever make the same one. */
+    static String idFor(String journeyId, String profileId, String triggerId) {
+        return UUID.nameUUIDFromBytes((journeyId + ":" + profileId + ":" + triggerId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     private static boolean reentryAllows(JourneyDefinition.Reentry rule, Instant last, Instant now) {
@@ -102,6 +112,16 @@ class Enrollments {
         return changed != null;
     }
 
+    /** Adds a history entry, re-reading while someone else changes the enrolment meanwhile. */
+    void note(String id, Enrollment.Entry entry) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Enrollment e = find(id).orElse(null);
+            if (e == null || change(e, new Update(), List.of(entry), List.of())) {
+                return;
+            }
+        }
+    }
+
     void forget(String profileId) {
         mongo.remove(query(where("profileId").is(profileId)), Enrollment.class);
         mongo.remove(query(where("_id").is(profileId)), BY_PROFILE);
@@ -111,6 +131,7 @@ class Enrollments {
     private static Enrollment withMarks(Enrollment e, com.omnicanal.support.outbox.PendingEvents pending) {
         return new Enrollment(e.id(), e.journeyId(), e.version(), e.profileId(), e.state(), e.phase(), e.step(),
                 e.attempt(), e.excluded(), e.timerToken(), e.wakeAt(), e.waitingFor(), e.retryStep(), e.lastSend(), e.context(),
-                e.source(), e.history(), e.revision(), e.enrolledAt(), e.endedAt(), e.endReason(), pending.ids());
+                e.source(), e.history(), e.revision(), e.enrolledAt(), e.endedAt(), e.endReason(), e.variant(), e.disposition(),
+                pending.ids());
     }
 }

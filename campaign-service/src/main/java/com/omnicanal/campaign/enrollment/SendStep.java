@@ -3,6 +3,7 @@ package com.omnicanal.campaign.enrollment;
 import com.omnicanal.campaign.journey.JourneyDefinition;
 import com.omnicanal.campaign.journey.JourneyDefinition.Phase;
 import com.omnicanal.campaign.journey.JourneyDefinition.Step;
+import com.omnicanal.campaign.tracking.TrackedLinks;
 import com.omnicanal.support.contacts.ContactCards;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -30,11 +31,13 @@ class SendStep {
     private final Dispatches dispatches;
     private final ContactCards contacts;
     private final MongoTemplate mongo;
+    private final TrackedLinks links;
 
-    SendStep(Dispatches dispatches, ContactCards contacts, MongoTemplate mongo) {
+    SendStep(Dispatches dispatches, ContactCards contacts, MongoTemplate mongo, TrackedLinks links) {
         this.dispatches = dispatches;
         this.contacts = contacts;
         this.mongo = mongo;
+        this.links = links;
     }
 
     record Result(String outcome, String channel, String requestId, String explanation, Instant until) {
@@ -44,14 +47,17 @@ class SendStep {
         List<String> channels = phase.channels().stream()
                 .sorted(Comparator.comparingInt(c -> ROLES.indexOf(c.role())))
                 .map(JourneyDefinition.PhaseChannel::channel)
+                .filter(c -> !c.equals("phone")) // calls are agent tasks, never a dispatch
                 .filter(c -> e.excluded() == null || !e.excluded().contains(c)).toList();
         Map<String, String> variables = variables(e, d);
         String language = variables.getOrDefault("language", "es");
         JourneyDefinition.Content content = step.content() == null ? null
                 : step.content().getOrDefault(language, step.content().values().iterator().next());
         String requestId = e.id() + ":" + step.id() + ":" + e.attempt();
+        TrackedLinks.Recipient recipient = new TrackedLinks.Recipient(requestId, e.id(), e.profileId(), e.journeyId(),
+                phase.id(), step.id(), e.variant());
         Dispatches.Answer answer = dispatches.send(requestId, e.profileId(), purpose, channels,
-                content == null ? null : render(content.text(), variables),
+                content == null ? null : links.rewrite(render(content.text(), variables), recipient),
                 content == null || content.subject() == null ? null : render(content.subject(), variables),
                 step.template(), variables, language);
         String why = purpose + " on " + channels + ": " + String.join("; ", answer.decisions());

@@ -68,10 +68,14 @@ class DryRun {
     private String describe(JourneyDefinition d, Phase phase, Step step, String profileId) {
         return switch (step.type()) {
             case "send" -> send(d, phase, step, profileId);
-            case "wait" -> "waits " + step.duration();
+            case "wait" -> step.until() != null ? "waits until " + step.until() + " on the customer's clock"
+                    : step.on() != null ? "waits up to " + step.timeout() + " for " + (step.activityType() == null
+                    ? step.on() : step.activityType()) : "waits " + step.duration();
             case "branch" -> "random".equals(step.on()) ? "random split " + step.variants()
-                    : "if " + step.activityType() + " within " + step.timeout() + " then " + step.then() + ", otherwise "
-                    + step.otherwise();
+                    : "disposition".equals(step.on()) ? "if the call's outcome is contacted-interested then " + step.then()
+                    + ", otherwise " + step.otherwise()
+                    : "if " + ("reply".equals(step.on()) ? "a reply" : step.activityType()) + " within " + step.timeout()
+                    + " then " + step.then() + ", otherwise " + step.otherwise();
             case "goto" -> "goes to phase " + step.phase();
             case "agent-task" -> "a task for team " + step.team() + (step.script() == null ? "" : ": " + step.script());
             default -> "leaves the journey";
@@ -96,6 +100,18 @@ class DryRun {
         reach.path("blocked").forEach(b -> blocked.add(b.path("channel").asString() + " (" + b.path("reasons") + ")"));
         return usable.isEmpty() ? "would not be sent: none of " + phaseChannels + " is allowed for " + purpose
                 + "; blocked " + blocked : "would go on " + usable.getFirst() + " (" + purpose + "; allowed in order "
-                + usable + "; WhatsApp only inside the customer's window or as template " + step.template() + ")";
+                + usable + "; WhatsApp only inside the customer's window or as template " + step.template() + ")"
+                + rule(phase.retryFor(usable.getFirst())) + window(d);
+    }
+
+    private static String rule(JourneyDefinition.Retry r) {
+        return r == null ? "; no retry rule: the journey goes on once it is sent" : "; rule: success "
+                + (r.success() == null ? "as the fallbacks imply" : r.success()) + ", fallback on " + r.fallbackOn()
+                + ", " + r.attempts() + " attempt(s), then " + (r.onExhausted() == null ? "continue" : r.onExhausted());
+    }
+
+    private static String window(JourneyDefinition d) {
+        return d.sendWindow() == null ? "" : "; only between " + d.sendWindow().from() + " and " + d.sendWindow().to()
+                + " on the customer's clock";
     }
 }

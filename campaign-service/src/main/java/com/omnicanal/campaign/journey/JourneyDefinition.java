@@ -9,7 +9,18 @@ import java.util.Map;
  * re-entry rule and what an open complaint does to it. The JSON form is {@code /api/journeys/schema}.
  */
 public record JourneyDefinition(String name, String purpose, Trigger trigger, Reentry reentry,
-                                ComplaintPolicy complaints, List<Goal> goals, List<Phase> phases) {
+                                ComplaintPolicy complaints, SendWindow sendWindow, List<Goal> goals, List<Phase> phases) {
+
+    private static final SendWindow DEFAULT_WINDOW = new SendWindow(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(21, 0));
+
+    /** The hours (customer's local time) sends and calls may be planned in; 09:00–21:00 unless the journey says. */
+    public SendWindow window() {
+        return sendWindow == null ? DEFAULT_WINDOW : sendWindow;
+    }
+
+    /** From and to, local times in the customer's time zone. */
+    public record SendWindow(java.time.LocalTime from, java.time.LocalTime to) {
+    }
 
     /** Where a jump lands — a step id anywhere, or {@code phase:<id>} (its first step) — as {phase, step}; null if none. */
     public int[] position(String target) {
@@ -43,14 +54,35 @@ public record JourneyDefinition(String name, String purpose, Trigger trigger, Re
     }
 
     public record Phase(String id, String objective, List<PhaseChannel> channels, Retry retry, List<Step> steps) {
+
+        /** The rule for a send on {@code channel}: the channel's own if it has one, else the phase's (or none). */
+        public Retry retryFor(String channel) {
+            return channels == null ? retry : channels.stream().filter(c -> c.channel().equals(channel) && c.retry() != null)
+                    .map(PhaseChannel::retry).findFirst().orElse(retry);
+        }
     }
 
-    /** A channel the phase may use and its role: primary, support or read-only. */
-    public record PhaseChannel(String channel, String role) {
+    /** A channel the phase may use, its role (primary, support or read-only) and optionally its own retry rule. */
+    public record PhaseChannel(String channel, String role, Retry retry) {
     }
 
-    /** How often a send is tried and on which statuses it falls back to the next channel of the phase. */
-    public record Retry(Integer maxAttempts, List<String> fallbackOn, Duration spacing) {
+    /**
+     * How a send is judged by its receipts: how many sends at most, what counts as success (sent, delivered, read,
+     * replied, clicked, converted — an activity of {@code conversionActivity}), what falls back to the next channel
+     * (failed; not delivered / not read / no reply after a time), the spacing before the next attempt, and what
+     * happens when every attempt failed ({@code onExhausted}: continue, exit, or a step or {@code phase:<id>}).
+     */
+    public record Retry(Integer maxAttempts, String success, String conversionActivity, List<String> fallbackOn,
+                        Duration notDeliveredAfter, Duration notReadAfter, Duration noReplyAfter, Duration successWithin,
+                        Duration spacing, String onExhausted) {
+
+        public int attempts() {
+            return maxAttempts == null ? 1 : maxAttempts;
+        }
+
+        public boolean fallsBackOn(String trigger) {
+            return fallbackOn != null && fallbackOn.contains(trigger);
+        }
     }
 
     /**
@@ -60,7 +92,7 @@ public record JourneyDefinition(String name, String purpose, Trigger trigger, Re
     public record Step(String id, String type, String purpose, Map<String, Content> content, String template,
                        Duration duration, String on, String activityType, Duration timeout, String then,
                        String otherwise, List<Variant> variants, String phase, String team, String script,
-                       List<String> dispositions) {
+                       List<String> dispositions, String until, Integer attempts) {
     }
 
     public record Content(String subject, String text) {

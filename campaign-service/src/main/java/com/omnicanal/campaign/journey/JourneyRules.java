@@ -29,6 +29,10 @@ final class JourneyRules {
         phasesAndIds(d, problems);
         for (int p = 0; p < d.phases().size(); p++) {
             Phase phase = d.phases().get(p);
+            RetryRules.check(d, phase.retry(), "/phases/" + p + "/retry", problems);
+            for (int c = 0; phase.channels() != null && c < phase.channels().size(); c++) {
+                RetryRules.check(d, phase.channels().get(c).retry(), "/phases/" + p + "/channels/" + c + "/retry", problems);
+            }
             for (int s = 0; s < phase.steps().size(); s++) {
                 step(d, phase, p, s, problems);
             }
@@ -42,6 +46,9 @@ final class JourneyRules {
         }
         if (d.trigger().type().equals("segment-entered") && d.trigger().segmentId() == null) {
             problems.add(new InvalidField("/trigger/segmentId", "a segment trigger needs the segment id"));
+        }
+        if (d.sendWindow() != null && !d.sendWindow().from().isBefore(d.sendWindow().to())) {
+            problems.add(new InvalidField("/sendWindow/to", "the window must end after it starts (same day)"));
         }
         if (d.reentry() != null && d.reentry().mode().equals("once-per") && d.reentry().days() == null) {
             problems.add(new InvalidField("/reentry/days", "once-per needs the number of days"));
@@ -73,11 +80,25 @@ final class JourneyRules {
         String at = at(p, s);
         switch (step.type()) {
             case "send" -> send(phase, step, p, at, problems);
-            case "wait" -> require(step.duration() != null, at + "/duration", "a wait needs a duration", problems);
+            case "wait" -> waitStep(step, at, problems);
             case "branch" -> branch(d, step, p, s, at, problems);
             case "goto" -> jump(d, step.phase() == null ? null : "phase:" + step.phase(), p, s, at + "/phase", problems);
             case "agent-task" -> require(step.team() != null, at + "/team", "an agent task needs a team", problems);
             default -> { }
+        }
+    }
+
+    /** Exactly one of: a duration, a time of day, or an event with its timeout. */
+    private static void waitStep(Step step, String at, List<InvalidField> problems) {
+        int kinds = (step.duration() != null ? 1 : 0) + (step.until() != null ? 1 : 0) + (step.on() != null ? 1 : 0);
+        require(kinds == 1, at + "/duration", "a wait needs one of: a duration, until (a time of day), or on (an event) "
+                + "with a timeout", problems);
+        if (step.on() != null) {
+            require(step.on().equals("activity") || step.on().equals("reply"), at + "/on", "a wait is for an activity "
+                    + "or a reply", problems);
+            require(step.timeout() != null, at + "/timeout", "how long to wait for the " + step.on(), problems);
+            require(!"activity".equals(step.on()) || step.activityType() != null, at + "/activityType",
+                    "which activity ends the wait", problems);
         }
     }
 
@@ -114,9 +135,11 @@ final class JourneyRules {
             }
             return;
         }
-        require("activity".equals(step.on()), at + "/on", "a branch is on an activity or random", problems);
-        require(step.activityType() != null, at + "/activityType", "which activity decides the branch", problems);
-        require(step.timeout() != null, at + "/timeout", "how long to wait for the activity", problems);
+        require(step.on() != null, at + "/on", "a branch is on an activity, a reply, a disposition or random", problems);
+        require(!"activity".equals(step.on()) || step.activityType() != null, at + "/activityType",
+                "which activity decides the branch", problems);
+        require(step.timeout() != null || "disposition".equals(step.on()), at + "/timeout", "how long to wait for the "
+                + step.on(), problems);
         jump(d, step.then(), p, s, at + "/then", problems);
         jump(d, step.otherwise(), p, s, at + "/otherwise", problems);
     }
@@ -140,7 +163,8 @@ final class JourneyRules {
             List<Step> steps = d.phases().get(i).steps();
             for (int j = i == from[0] ? from[1] : 0; j < (i == p ? s + 1 : steps.size()); j++) {
                 Step step = steps.get(j);
-                if (step.type().equals("wait") || (step.type().equals("branch") && step.timeout() != null)) {
+                if (step.type().equals("wait") || step.type().equals("agent-task")
+                        || (step.type().equals("branch") && step.timeout() != null)) {
                     return true;
                 }
             }

@@ -3,6 +3,7 @@ package com.omnicanal.events;
 import com.omnicanal.events.campaign.Enrolled;
 import com.omnicanal.events.campaign.Exited;
 import com.omnicanal.events.campaign.GoalReached;
+import com.omnicanal.events.campaign.LinkClicked;
 import com.omnicanal.events.campaign.StepExecuted;
 import com.omnicanal.events.conversation.ComplaintOpened;
 import com.omnicanal.events.feedback.DetractorDetected;
@@ -42,7 +43,7 @@ public final class EventTypes {
             ErasureConfirmed.class, MessageReceived.class, MessageSent.class, MessageStatusChanged.class,
             DispatchRefused.class, ConversationOpened.class, ConversationAssigned.class, ConversationResolved.class,
             ComplaintOpened.class, ComplaintResolved.class, SlaBreached.class, Enrolled.class, StepExecuted.class,
-            GoalReached.class, Exited.class, InvitationSent.class, ResponseSubmitted.class, DetractorDetected.class);
+            GoalReached.class, Exited.class, LinkClicked.class, InvitationSent.class, ResponseSubmitted.class, DetractorDetected.class);
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventTypes::typeOf, Function.identity()));

@@ -1,0 +1,55 @@
+package com.omnicanal.campaign.tracking;
+
+import com.omnicanal.events.profile.ActivityRecorded;
+import com.omnicanal.support.privacy.ErasureParticipant;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * A purchase by someone who scanned a campaign QR code within the attribution window counts as that code's conversion
+ * (and revenue); erasure forgets who scanned and who a link was for.
+ */
+@Configuration(proxyBeanMethods = false)
+class TrackingEvents {
+
+    @Bean
+    Consumer<ActivityRecorded> qrConversions(Openings openings, MongoTemplate mongo,
+                                             @Value("${omni.attribution.window:P7D}") Duration window) {
+        return event -> {
+            if (!"purchase".equals(event.type())) {
+                return;
+            }
+            Instant at = event.occurredAt() == null ? Instant.now() : event.occurredAt();
+            openings.scansOf(event.profileId()).stream()
+                    .filter(s -> !s.getDate("at").toInstant().isAfter(at.plusSeconds(60))
+                            && s.getDate("at").toInstant().isAfter(at.minus(window)))
+                    .map(s -> s.getString("code")).distinct().forEach(code -> {
+                        Update update = new Update().inc("conversions", 1);
+                        if (event.amount() != null) {
+                            update.inc("revenueCents", event.amount().movePointRight(2).longValue());
+                        }
+                        mongo.updateFirst(query(where("_id").is(code)), update, TrackedLinks.LINKS);
+                    });
+        };
+    }
+
+    @Bean
+    ErasureParticipant forgetLinkRecipients(Openings openings, MongoTemplate mongo) {
+        return profileId -> {
+            openings.forget(profileId);
+            mongo.remove(query(where("profileId").is(profileId)), Document.class, "link_visitors");
+            mongo.updateMulti(query(where("profileId").is(profileId)), new Update().unset("profileId"), TrackedLinks.LINKS);
+        };
+    }
+}

@@ -1,0 +1,140 @@
+package com.omnicanal.campaign;
+
+import com.omnicanal.support.timer.TimerDue;
+import com.omnicanal.testing.Http;
+import com.omnicanal.testing.PlatformServices;
+import com.omnicanal.testing.Tokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two campaign-service instances on one store and one broker: every wait fires exactly once between them, and a
+ * broadcast whose instance stops half-way is taken over by the other and finishes where it left off.
+ */
+class TwoInstancesIT extends CampaignTestBase {
+
+    @Autowired
+    ConfigurableApplicationContext first;
+
+    @Test
+    void eachWaitFiresOnceWithTwoInstancesSweepingTheSameTimers() {
+        try (ConfigurableApplicationContext second = secondInstance(Map.of())) {
+            Map<String, AtomicInteger> byFirst = fired(first);
+            Map<String, AtomicInteger> bySecond = fired(second);
+            String journey = publish("""
+                    {"name":"Waits","purpose":"service","trigger":{"type":"manual"},
+                     "phases":[{"id":"apertura","steps":[{"id":"short","type":"wait","duration":"PT2S"},
+                                                         {"id":"long","type":"wait","duration":"PT10M"}]}]}""");
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String base = i % 2 == 0 ? url("") : "http://localhost:" + port(second);
+                ids.add(Http.post(base + "/api/journeys/" + journey + "/enrollments", Tokens.user("marco"),
+                        "{\"profileId\":\"two-" + UUID.randomUUID() + "\",\"requestId\":\"w" + i + "\"}").json()
+                        .get("id").asString());
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().allMatch(id -> enrollment(id).get("step").asInt() == 1));
+            for (String id : ids) {
+                assertThat(enrollment(id).get("history").findValuesAsString("action")).filteredOn("wait-over"::equals)
+                        .as(id).hasSize(1);
+                assertThat(times(byFirst, id) + times(bySecond, id)).as("the 2-second wait of " + id + " fired once, "
+                        + "by either instance").isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aBroadcastWhoseInstanceStopsIsResumedByTheOtherWhereItLeftOff() {
+        String zone = "America/St_Johns";
+        String segment = "resume-" + UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < 24; i++) {
+            Http.post(PlatformServices.profiles() + "/api/profiles/identify", Tokens.user("ana"), """
+                    {"identifiers":[{"type":"email","value":"r%s@example.com","verified":true}],"traits":{"timezone":"%s"}}"""
+                    .formatted(UUID.randomUUID(), zone));
+        }
+        assertThat(Http.post(PlatformServices.profiles() + "/api/segments", Tokens.user("marco"), """
+                {"id":"%s","name":"St John's","conditions":[{"field":"timezone","op":"eq","value":"%s"}]}"""
+                .formatted(segment, zone)).status()).isLessThan(300);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(PlatformServices.profiles() + "/api/segments/" + segment,
+                Tokens.user("marco")).json().get("state").asString().equals("ready"));
+        String journey = publish("""
+                {"name":"Resumable","purpose":"service","trigger":{"type":"manual"},
+                 "phases":[{"id":"apertura","steps":[{"id":"hold","type":"wait","duration":"PT10M"}]}]}""");
+
+        String id;
+        try (ConfigurableApplicationContext second = secondInstance(Map.of("omni.broadcasts.max-rate", "4"))) {
+            JsonNode started = Http.post("http://localhost:" + port(second) + "/api/campaigns/broadcasts", Tokens.user("marco"),
+                    "{\"journeyId\":\"" + journey + "\",\"segmentId\":\"" + segment + "\"}").json().get("broadcast");
+            assertThat(started.get("total").asLong()).isEqualTo(24);
+            id = started.get("id").asString();
+            await().atMost(Duration.ofSeconds(20)).until(() -> broadcast(id).get("processed").asLong() >= 4);
+        } // the second instance stops half-way through
+        assertThat(broadcast(id).get("processed").asLong()).isLessThan(24);
+
+        await().atMost(Duration.ofSeconds(40)).until(() -> broadcast(id).get("state").asString().equals("completed"));
+        JsonNode done = broadcast(id);
+        assertThat(done.get("processed").asLong()).isEqualTo(24);
+        assertThat(done.get("enrolled").asLong()).as("each member once, whoever enrolled them").isEqualTo(24);
+        assertThat(done.get("resumes").asInt()).isEqualTo(1);
+    }
+
+    /** A second instance of this service: the same store, broker and Keycloak, its own port and instance id. */
+    private ConfigurableApplicationContext secondInstance(Map<String, String> extra) {
+        ConfigurableEnvironment env = first.getEnvironment();
+        List<String> args = new ArrayList<>();
+        MapPropertySource infrastructure = (MapPropertySource) env.getPropertySources().get("omni-test-infrastructure");
+        infrastructure.getSource().forEach((k, v) -> args.add("--" + k + "=" + v));
+        for (String key : List.of("omni.services.profile-url", "omni.services.conversation-url", "omni.timers.sweep-interval",
+                "omni.broadcasts.stale-after", "omni.broadcasts.check-interval", "omni.broadcasts.min-period")) {
+            args.add("--" + key + "=" + env.getProperty(key));
+        }
+        args.add("--server.port=0");
+        extra.forEach((k, v) -> args.add("--" + k + "=" + v));
+        return new SpringApplicationBuilder(CampaignServiceApplication.class).run(args.toArray(String[]::new));
+    }
+
+    /** Counts, per subject, the timers this instance fired. */
+    private static Map<String, AtomicInteger> fired(ConfigurableApplicationContext context) {
+        Map<String, AtomicInteger> fired = new ConcurrentHashMap<>();
+        context.addApplicationListener((ApplicationListener<PayloadApplicationEvent<?>>) event -> {
+            if (event.getPayload() instanceof TimerDue due && due.subject() != null) {
+                fired.computeIfAbsent(due.subject(), s -> new AtomicInteger()).incrementAndGet();
+            }
+        });
+        return fired;
+    }
+
+    private static int times(Map<String, AtomicInteger> fired, String subject) {
+        AtomicInteger n = fired.get(subject);
+        return n == null ? 0 : n.get();
+    }
+
+    private static String port(ConfigurableApplicationContext context) {
+        return context.getEnvironment().getProperty("local.server.port");
+    }
+
+    private JsonNode enrollment(String id) {
+        return Http.get(url("/api/campaigns/enrollments/" + id), Tokens.user("marco")).json();
+    }
+
+    private JsonNode broadcast(String id) {
+        return Http.get(url("/api/campaigns/broadcasts/" + id), Tokens.user("marco")).json().get("broadcast");
+    }
+}
