@@ -8,6 +8,7 @@ import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -84,6 +85,17 @@ public class ProfileStore {
     }
 
     /** The profile, following merges to the survivor; 404 when there is none. */
+    /** Whether a profile exists and what became of it: three fields, for hot paths that need no more. */
+    public record Liveness(String id, ProfileStatus status, String mergedInto) {
+    }
+
+    public Optional<Liveness> liveness(String id) {
+        Query byId = query(where("_id").is(id));
+        byId.fields().include("status").include("mergedInto");
+        return Optional.ofNullable(mongo.findOne(byId, org.bson.Document.class, Profile.COLLECTION)).map(d ->
+                new Liveness(id, ProfileStatus.valueOf(d.getString("status")), d.getString("mergedInto")));
+    }
+
     public Profile requireActive(String id) {
         Profile profile = find(id).orElseThrow(ProfileStore::notFound);
         for (int hops = 0; profile.status() == ProfileStatus.MERGED && hops < 10; hops++) {

@@ -87,7 +87,7 @@ public class IdentityResolver {
         String type = identifier.substring(0, separator);
         try {
             String value = normalizer.normalize(type, identifier.substring(separator + 1), false);
-            return links.find(type + ":" + value).flatMap(this::owner).map(Profile::id);
+            return links.find(type + ":" + value).flatMap(this::owner);
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("identifier", e.getMessage());
         }
@@ -151,7 +151,7 @@ public class IdentityResolver {
         for (Candidate candidate : screened.usable()) {
             links.find(candidate.key()).ifPresent(link -> owner(link).ifPresent(owner -> {
                 known.put(candidate, link);
-                owners.computeIfAbsent(owner.id(), k -> new ArrayList<>()).add(candidate);
+                owners.computeIfAbsent(owner, k -> new ArrayList<>()).add(candidate);
             }));
         }
         List<IdentifyResponse.Ignored> ignored = new ArrayList<>(screened.ignored());
@@ -259,8 +259,9 @@ public class IdentityResolver {
     }
 
     /** The profile a link points to, following merges; dangling links (a crash before the profile) are dropped. */
-    private Optional<Profile> owner(IdentifierLink link) {
-        Optional<Profile> profile = profiles.find(link.profileId());
+    /** The id of the active profile holding a link (read as its status alone: identify is the hottest path). */
+    private Optional<String> owner(IdentifierLink link) {
+        Optional<ProfileStore.Liveness> profile = profiles.liveness(link.profileId());
         if (profile.isEmpty()) {
             if (link.firstSeen().isAfter(Instant.now().minus(IN_FLIGHT))) {
                 throw new InFlight();
@@ -269,9 +270,9 @@ public class IdentityResolver {
             return Optional.empty();
         }
         if (profile.get().status() == ProfileStatus.MERGED) {
-            return Optional.of(profiles.requireActive(link.profileId()));
+            return Optional.of(profiles.requireActive(link.profileId()).id());
         }
-        return profile.filter(Profile::isActive);
+        return profile.filter(p -> p.status() == ProfileStatus.ACTIVE).map(ProfileStore.Liveness::id);
     }
 
     private static void pause() {

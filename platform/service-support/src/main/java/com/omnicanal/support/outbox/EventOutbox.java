@@ -85,16 +85,20 @@ public class EventOutbox {
      */
     public Set<Integer> publishAll(String collection, List<Keyed> events,
                                    Function<List<String>, Set<Integer>> write) {
-        List<OutboxEntry> entries = events.stream().map(e -> entry(collection, e.aggregateId(), e.event())).toList();
+        String batchId = events.size() > 1 ? UUID.randomUUID().toString() : null;
+        List<OutboxEntry> entries = events.stream().map(e -> entry(collection, e.aggregateId(), e.event()).inBatch(batchId))
+                .toList();
         List<String> ids = entries.stream().map(OutboxEntry::id).toList();
-        if (!entries.isEmpty()) {
+        if (batchId != null) {
+            mongo.insert(new OutboxBatch(batchId, entries, Instant.now(), Set.of()));
+        } else if (!entries.isEmpty()) {
             mongo.insert(entries, OutboxEntry.class);
         }
         Set<Integer> written;
         try {
             written = write.apply(ids);
         } catch (RuntimeException e) {
-            discard(new LinkedHashSet<>(ids));
+            discardStaged(batchId, ids);
             throw e;
         }
         Set<String> dropped = new LinkedHashSet<>();
@@ -106,11 +110,23 @@ public class EventOutbox {
                 dropped.add(ids.get(i));
             }
         }
-        if (!dropped.isEmpty()) {
-            discard(dropped);
+        if (batchId != null) {
+            relay.submitBatch(batchId, ready); // the batch document goes once its published entries are confirmed
+        } else {
+            if (!dropped.isEmpty()) {
+                discard(dropped);
+            }
+            relay.submit(ready);
         }
-        relay.submit(ready);
         return written;
+    }
+
+    private void discardStaged(String batchId, List<String> ids) {
+        if (batchId != null) {
+            mongo.remove(query(where("_id").is(batchId)), OutboxBatch.class);
+        } else {
+            discard(new LinkedHashSet<>(ids));
+        }
     }
 
     private void discard(Set<String> ids) {
@@ -121,7 +137,7 @@ public class EventOutbox {
         String type = EventTypes.concrete(event.getClass(), context);
         Instant now = Instant.now();
         return new OutboxEntry(UUID.randomUUID().toString(), type, EventTypes.exchangeOf(type), source,
-                event.subject(), now, json.writeValueAsString(event), collection, aggregateId, traceparent(), now);
+                event.subject(), now, json.writeValueAsString(event), collection, aggregateId, traceparent(), now, null);
     }
 
     private String traceparent() {

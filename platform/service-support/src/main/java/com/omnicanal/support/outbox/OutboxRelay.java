@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,9 @@ class OutboxRelay implements SmartLifecycle {
     private final BlockingQueue<OutboxEntry> fresh = new LinkedBlockingQueue<>(100_000);
     /** Ids queued or being published right now: recovery leaves them alone, or a backlog would be sent twice. */
     private final java.util.Set<String> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Per batch document followed here, how many of its entries still wait for a confirm. */
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> batchesLeft =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final Counter published;
     private volatile boolean running;
     private Thread worker;
@@ -51,8 +55,28 @@ class OutboxRelay implements SmartLifecycle {
             inFlight.add(entry.id());
             if (!fresh.offer(entry)) {
                 inFlight.remove(entry.id()); // the queue is full: recovery picks it up from the store
+                if (entry.batchId() != null) {
+                    untrack(entry.batchId());
+                }
             }
         }
+    }
+
+    /** Entries staged together in one {@link OutboxBatch}: its document is deleted once all of them are confirmed. */
+    void submitBatch(String batchId, List<OutboxEntry> entries) {
+        if (entries.isEmpty()) {
+            mongo.remove(query(where("_id").is(batchId)), OutboxBatch.class);
+            return;
+        }
+        inFlight.add(batchId);
+        batchesLeft.put(batchId, new java.util.concurrent.atomic.AtomicInteger(entries.size()));
+        submit(entries);
+    }
+
+    /** A batch this instance no longer follows to its end (an entry failed or found no room): recovery finishes it. */
+    private void untrack(String batchId) {
+        batchesLeft.remove(batchId);
+        inFlight.remove(batchId);
     }
 
     @Override
@@ -100,7 +124,9 @@ class OutboxRelay implements SmartLifecycle {
         List<OutboxEntry> batch = new ArrayList<>(List.of(first));
         fresh.drainTo(batch, properties.batchSize() - 1);
         try {
-            publishAndClear(batch);
+            List<OutboxEntry> confirmed = publishAndClear(batch);
+            batch.stream().filter(e -> e.batchId() != null && !confirmed.contains(e))
+                    .forEach(e -> untrack(e.batchId()));
         } finally {
             batch.forEach(e -> inFlight.remove(e.id()));
         }
@@ -123,7 +149,49 @@ class OutboxRelay implements SmartLifecycle {
             }
         }
         publishAndClear(ready);
-        return ready.size();
+        return ready.size() + recoverBatches(now);
+    }
+
+    /** Batch documents a crash or a failed publication left behind: their marked entries go out, then the document. */
+    private int recoverBatches(Instant now) {
+        int published = 0;
+        for (OutboxBatch batch : mongo.find(query(where("createdAt").lt(now.minus(properties.recoveryMinAge())))
+                .limit(20), OutboxBatch.class)) {
+            if (inFlight.contains(batch.id())) {
+                continue;
+            }
+            Set<String> marks = marks(batch.entries());
+            List<OutboxEntry> ready = batch.entries().stream()
+                    .filter(e -> marks.contains(e.id()) && !batch.published().contains(e.id())).toList();
+            List<OutboxEntry> confirmed = ready.isEmpty() ? List.of() : publisher.publish(ready);
+            clearMarks(confirmed);
+            published += confirmed.size();
+            this.published.increment(confirmed.size());
+            Set<String> done = new java.util.HashSet<>(batch.published());
+            confirmed.forEach(e -> done.add(e.id()));
+            boolean settled = batch.entries().stream().allMatch(e -> done.contains(e.id()) || marks.contains(e.id()))
+                    && confirmed.size() == ready.size();
+            if (settled || batch.createdAt().isBefore(now.minus(properties.abandonAfter()))) {
+                mongo.remove(query(where("_id").is(batch.id())), OutboxBatch.class); // unmarked by now: never written
+            } else if (!confirmed.isEmpty()) { // some writes may still be on their way: keep what was sent
+                mongo.updateFirst(query(where("_id").is(batch.id())), new Update().addToSet("published")
+                        .each(confirmed.stream().map(OutboxEntry::id).toArray()), OutboxBatch.class);
+            }
+        }
+        return published;
+    }
+
+    /** Which of these entries' aggregates carry their mark: one {@code _id $in} read per collection. */
+    private Set<String> marks(List<OutboxEntry> entries) {
+        Set<String> marks = new java.util.HashSet<>();
+        entries.stream().collect(java.util.stream.Collectors.groupingBy(OutboxEntry::aggregateCollection)).forEach(
+                (collection, of) -> {
+                    var byIds = query(where("_id").in(of.stream().map(OutboxEntry::aggregateId).distinct().toList()));
+                    byIds.fields().include(PendingEvents.FIELD);
+                    mongo.find(byIds, org.bson.Document.class, collection).forEach(aggregate ->
+                            marks.addAll(aggregate.getList(PendingEvents.FIELD, String.class, List.of())));
+                });
+        return marks;
     }
 
     /** Whether the aggregate carries the entry's mark (read by {@code _id} only: no scan on the embedded store). */
@@ -135,18 +203,29 @@ class OutboxRelay implements SmartLifecycle {
                 .contains(entry.id());
     }
 
-    private void publishAndClear(List<OutboxEntry> entries) {
+    private List<OutboxEntry> publishAndClear(List<OutboxEntry> entries) {
         if (entries.isEmpty()) {
-            return;
+            return List.of();
         }
         List<OutboxEntry> confirmed = publisher.publish(entries);
         if (confirmed.isEmpty()) {
             pause();
-            return;
+            return confirmed;
         }
-        mongo.remove(query(where("_id").in(confirmed.stream().map(OutboxEntry::id).toList())), OutboxEntry.class);
+        List<String> single = confirmed.stream().filter(e -> e.batchId() == null).map(OutboxEntry::id).toList();
+        if (!single.isEmpty()) {
+            mongo.remove(query(where("_id").in(single)), OutboxEntry.class);
+        }
+        confirmed.stream().filter(e -> e.batchId() != null).forEach(e -> {
+            var left = batchesLeft.get(e.batchId());
+            if (left != null && left.decrementAndGet() == 0) {
+                mongo.remove(query(where("_id").is(e.batchId())), OutboxBatch.class);
+                untrack(e.batchId());
+            }
+        });
         clearMarks(confirmed);
         published.increment(confirmed.size());
+        return confirmed;
     }
 
     private void clearMarks(List<OutboxEntry> confirmed) {

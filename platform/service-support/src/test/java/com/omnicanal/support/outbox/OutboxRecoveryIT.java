@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +36,8 @@ class OutboxRecoveryIT {
     SideEffects effects;
     @Autowired
     JsonMapper json;
+    @Autowired
+    OutboxRelay relay;
 
     @Test
     void aWriteThatHappenedIsPublishedAndAnAbandonedStagingIsDropped() {
@@ -54,10 +57,31 @@ class OutboxRecoveryIT {
         assertThat(effects.count(neverWritten)).isZero();
     }
 
+    @Test
+    void aBatchLeftByACrashPublishesWhatWasWrittenOnceAndWaitsForTheRest() {
+        String batchId = UUID.randomUUID().toString();
+        String written = UUID.randomUUID().toString();
+        String late = UUID.randomUUID().toString();
+        OutboxEntry first = staged(written, Instant.now().minusSeconds(2)).inBatch(batchId);
+        OutboxEntry second = staged(late, Instant.now().minusSeconds(2)).inBatch(batchId);
+        mongo.insert(new OutboxBatch(batchId, List.of(first, second), Instant.now().minusSeconds(2), Set.of()));
+        mongo.insert(new Document("_id", written).append(PendingEvents.FIELD, List.of(first.id())), Widgets.COLLECTION);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects.count(written) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.findById(batchId, OutboxBatch.class).published()
+                .contains(first.id()));
+        assertThat(relay.recover()).as("what a pass sent is not sent again").isZero();
+
+        mongo.insert(new Document("_id", late).append(PendingEvents.FIELD, List.of(second.id())), Widgets.COLLECTION);
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects.count(late) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.findById(batchId, OutboxBatch.class) == null);
+        assertThat(effects.count(written)).isEqualTo(1);
+    }
+
     private OutboxEntry staged(String aggregateId, Instant at) {
         ProfileCreated event = new ProfileCreated(aggregateId, "staged before a crash", null, null, 1, at);
         return new OutboxEntry(UUID.randomUUID().toString(), "omni.profile.created.v1", "omni.profile",
                 "/omnicanal/support-test", aggregateId, at, json.writeValueAsString(event), Widgets.COLLECTION,
-                aggregateId, null, at);
+                aggregateId, null, at, null);
     }
 }
