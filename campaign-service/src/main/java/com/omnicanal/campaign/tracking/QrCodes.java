@@ -1,24 +1,13 @@
 package com.omnicanal.campaign.tracking;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.omnicanal.qr.QrImages;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -68,36 +57,10 @@ class QrCodes {
     }
 
     byte[] png(String code, int size) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            MatrixToImageWriter.writeToStream(matrix(code, size), "PNG", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return QrImages.png(link(code), size);
     }
 
     byte[] svg(String code) {
-        BitMatrix m = matrix(code, 1); // one unit per module: the viewer scales it
-        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
-                .append(m.getWidth()).append(' ').append(m.getHeight()).append("\" shape-rendering=\"crispEdges\">")
-                .append("<title>").append(link(code)).append("</title>")
-                .append("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"");
-        for (int y = 0; y < m.getHeight(); y++) {
-            for (int x = 0; x < m.getWidth(); x++) {
-                if (m.get(x, y)) {
-                    svg.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
-                }
-            }
-        }
-        return svg.append("\"/></svg>").toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private BitMatrix matrix(String code, int size) {
-        try {
-            return new QRCodeWriter().encode(link(code), BarcodeFormat.QR_CODE, size, size,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
-        } catch (WriterException e) {
-            throw new IllegalStateException(e);
-        }
+        return QrImages.svg(link(code));
     }
 }
