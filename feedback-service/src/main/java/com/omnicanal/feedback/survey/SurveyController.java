@@ -1,18 +1,15 @@
 package com.omnicanal.feedback.survey;
 
 import com.omnicanal.feedback.results.Stats;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /** Supervisors, marketers and admins design surveys; staff read them and their pre-aggregated results. */
@@ -45,17 +42,22 @@ class SurveyController {
         return surveys.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such survey"));
     }
 
-    /** NPS / CSAT % / CES mean with counts and a 95 % margin, for a period, overall or for one channel or agent. */
+    /**
+     * NPS / CSAT % / CES mean with counts and a 95 % margin, for a period (at most 366 days), overall or for one
+     * channel, agent, team or store.
+     */
     @GetMapping("/api/feedback/surveys/{id}/summary")
     @PreAuthorize("hasAnyRole('supervisor', 'marketer', 'admin')")
-    Stats.Summary summary(@PathVariable String id,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                          @RequestParam(required = false) String channel, @RequestParam(required = false) String agent) {
+    Stats.Summary summary(@PathVariable String id, Period period) {
         Survey survey = get(id);
-        LocalDate end = to == null ? LocalDate.now() : to;
-        LocalDate start = from == null ? end.minusDays(29) : from;
-        String dimension = channel != null ? "channel:" + channel : agent != null ? "agent:" + agent : "all";
-        return stats.summary(id, survey.definition().kind(), dimension, start, end);
+        return stats.summary(id, survey.definition().kind(), period.dimension(), period.start(), period.end());
+    }
+
+    /** The same, one point per day, for trend charts. */
+    @GetMapping("/api/feedback/surveys/{id}/series")
+    @PreAuthorize("hasAnyRole('supervisor', 'marketer', 'admin')")
+    List<Stats.Summary> series(@PathVariable String id, Period period) {
+        Survey survey = get(id);
+        return stats.series(id, survey.definition().kind(), period.dimension(), period.start(), period.end());
     }
 }
