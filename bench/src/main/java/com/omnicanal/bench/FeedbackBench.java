@@ -54,7 +54,9 @@ public final class FeedbackBench {
                 FeedbackAnswers answers = new FeedbackAnswers(gateway.url(), client.getDatabase(DB), broker, concurrency);
                 answers.warmUp(Math.min(rate, 300) * 10, Math.min(rate, 300));
                 answers.sustained(rate, seconds, report);
-                new FeedbackDashboard(feedback.url(), gateway.url(), client.getDatabase(DB)).run(responses, report);
+                if (responses > 0) { // -Dresponses=0: the answers part only
+                    new FeedbackDashboard(feedback.url(), gateway.url(), client.getDatabase(DB)).run(responses, report);
+                }
             }
         }
         report.print();

@@ -72,7 +72,7 @@ class AnswerBatcher implements SmartLifecycle {
     }
 
     private void loop() {
-        while (running) {
+        while (running || !queue.isEmpty()) { // on stop, the answers already queued are still written
             try {
                 Waiting first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {

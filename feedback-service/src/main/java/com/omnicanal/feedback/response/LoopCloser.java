@@ -1,6 +1,7 @@
 package com.omnicanal.feedback.response;
 
 import com.omnicanal.events.feedback.DetractorDetected;
+import com.omnicanal.feedback.loop.Loop;
 import com.omnicanal.support.client.ServiceClients;
 import com.omnicanal.support.outbox.EventOutbox;
 import com.omnicanal.support.timer.TimerDue;
@@ -28,10 +29,12 @@ class LoopCloser {
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
     private final RestClient conversations;
+    private final Loop loop;
 
-    LoopCloser(MongoTemplate mongo, EventOutbox outbox, ServiceClients clients,
+    LoopCloser(MongoTemplate mongo, EventOutbox outbox, ServiceClients clients, Loop loop,
                @Value("${omni.services.conversation-url}") String conversationUrl) {
         this.mongo = mongo;
+        this.loop = loop;
         this.outbox = outbox;
         this.conversations = clients.to(conversationUrl);
     }
@@ -42,8 +45,12 @@ class LoopCloser {
             return;
         }
         Response r = mongo.findById(due.token(), Response.class);
-        if (r == null || r.complaintId() != null || r.profileId() == null) {
-            return; // not written, handled already, or anonymous (no customer to call back)
+        if (r == null || r.complaintId() != null) {
+            return; // not written, or handled already
+        }
+        if (r.profileId() == null) {
+            loop.detractor(r.channel(), r.themes(), r.at());
+            return; // anonymous: counted, but there is no customer to call back
         }
         JsonNode complaint = conversations.post().uri("/api/conversations/complaints").body(Map.of(
                 "requestId", "survey:" + r.id(), "profileId", r.profileId(), "category", "detractor",
@@ -51,6 +58,8 @@ class LoopCloser {
                 "details", r.kind().toUpperCase() + " " + r.score() + (r.comment() == null ? "" : ": " + r.comment())))
                 .retrieve().body(JsonNode.class);
         String complaintId = complaint.path("id").asString();
+        loop.opened(complaintId, complaint.path("conversationId").asString(), r.id(), r.profileId(), r.surveyId(),
+                r.channel(), r.themes(), r.at(), Instant.now());
         outbox.publish(Response.COLLECTION, r.id(), new DetractorDetected(r.profileId(), r.id(), r.surveyId(), r.kind(),
                 r.score(), complaintId, Instant.now()), pending -> {
             long changed = mongo.updateFirst(query(where("_id").is(r.id()).and("complaintId").is(null)),

@@ -1,5 +1,6 @@
 package com.omnicanal.feedback.response;
 
+import com.omnicanal.feedback.comment.Themes;
 import com.omnicanal.feedback.results.Scores;
 import com.omnicanal.feedback.survey.Survey;
 import com.omnicanal.feedback.survey.SurveyDefinition;
@@ -31,15 +32,17 @@ class ResponseImport {
     private final Surveys surveys;
     private final AnswerBatcher batcher;
     private final JsonMapper json;
+    private final Themes themes;
 
-    ResponseImport(Surveys surveys, AnswerBatcher batcher, JsonMapper json) {
+    ResponseImport(Surveys surveys, AnswerBatcher batcher, JsonMapper json, Themes themes) {
+        this.themes = themes;
         this.surveys = surveys;
         this.batcher = batcher;
         this.json = json;
     }
 
     record ImportedAnswer(Instant at, Integer score, String channel, String agent, String team, String store,
-                          String comment) {
+                          String comment, String language) {
     }
 
     record ImportResult(int imported, int duplicates) {
@@ -86,6 +89,6 @@ class ResponseImport {
         String category = a.score() == null ? "answered" : Scores.category(kind, a.score());
         into.add(new Response("import:" + UUID.randomUUID(), survey.id(), survey.version(), null, kind, a.score(), category,
                 a.score() == null ? Map.of() : Map.of(scored.id(), a.score()), a.comment(), a.channel(), null, a.agent(),
-                a.team(), a.store(), null, a.at(), null));
+                a.team(), a.store(), null, a.at(), themes.of(a.language() == null ? "es" : a.language(), a.comment()), null));
     }
 }

@@ -1,6 +1,8 @@
 package com.omnicanal.feedback.response;
 
+import com.omnicanal.feedback.comment.Themes;
 import com.omnicanal.feedback.invitation.Invitation;
+import com.omnicanal.feedback.loop.Loop;
 import com.omnicanal.feedback.results.Scores;
 import com.omnicanal.feedback.survey.SurveyDefinition;
 import com.omnicanal.feedback.survey.SurveyDefinition.Question;
@@ -26,21 +28,30 @@ public class Responses {
 
     private final MongoTemplate mongo;
     private final AnswerBatcher batcher;
+    private final Loop loop;
+    private final Themes themes;
 
-    Responses(MongoTemplate mongo, AnswerBatcher batcher) {
+    Responses(MongoTemplate mongo, AnswerBatcher batcher, Loop loop, Themes themes) {
         this.mongo = mongo;
+        this.themes = themes;
         this.batcher = batcher;
+        this.loop = loop;
     }
 
     /** Thrown when the form breaks a rule (a required answer missing, a value off the scale): shown on the page. */
     public static final class Invalid extends RuntimeException {
-        Invalid(String message) {
+        public Invalid(String message) {
             super(message);
         }
     }
 
     boolean answered(String token) {
         return mongo.exists(query(where("_id").is(token)), Response.class);
+    }
+
+    /** Throws {@link Invalid} when the form breaks a rule; writes nothing. */
+    public static void check(SurveyDefinition.Localized survey, MultiValueMap<String, String> form) {
+        answers(survey.questions(), form);
     }
 
     /** Empty when the invitation was answered already. */
@@ -54,8 +65,21 @@ public class Responses {
         Response response = new Response(invitation.token(), invitation.surveyId(), invitation.version(),
                 invitation.profileId(), d.kind(), score, category, answers, comment, invitation.channel(),
                 invitation.conversationId(), invitation.agentId(), invitation.teamId(), invitation.storeId(), null,
-                Instant.now(), null);
-        return batcher.record(response) ? Optional.of(response.id()) : Optional.empty();
+                Instant.now(), themes.of(language(d, form), comment), null);
+        if (!batcher.record(response)) {
+            return Optional.empty();
+        }
+        if ("complaint-resolved".equals(invitation.trigger())) {
+            loop.resurveyed(invitation.profileId(), d.kind(), score); // the recovery survey: was the customer won back?
+        }
+        return Optional.of(response.id());
+    }
+
+    /** The language answered in (the page's), else Spanish when the survey has it, else its first. */
+    private static String language(SurveyDefinition d, MultiValueMap<String, String> form) {
+        String asked = form.getFirst("lang");
+        return asked != null && d.languages().containsKey(asked) ? asked : d.languages().containsKey("es") ? "es"
+                : d.languages().keySet().iterator().next();
     }
 
     /** The answers in order, following skipTo (answers to skipped questions are ignored). */
