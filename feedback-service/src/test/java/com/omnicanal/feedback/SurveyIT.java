@@ -24,11 +24,14 @@ import static org.awaitility.Awaitility.await;
  * complaint, and the cooldown keeps the customer from being asked again — saying why.
  */
 @OmniServiceTest
-@TestPropertySource(properties = "omni.feedback.qr.per-minute=8")
+@TestPropertySource(properties = {"omni.feedback.qr.per-minute=8", "omni.feedback.answer-recovery=PT1S"})
 class SurveyIT {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -264,6 +267,41 @@ class SurveyIT {
                     .as("by the theme of the detractor's comment").isEqualTo(1);
         });
         assertThat(Http.get(url("/api/feedback/loop"), Tokens.user("ana")).status()).as("agents do not read it").isEqualTo(403);
+        JsonNode theirs = Http.get(url("/api/feedback/responses?profileId=" + profileId), Tokens.services()).json();
+        assertThat(theirs.findValuesAsString("channel")).as("for the privacy export: the QR answer and the re-survey")
+                .containsExactlyInAnyOrder("qr", "email");
+    }
+
+    /**
+     * A writer that died mid-batch: its three answers landed and the channel's counter got them, the overall one did
+     * not. Recovery counts them where they were missing, and only there.
+     */
+    @Test
+    void answersOfAWriterThatDiedMidBatchAreCountedOnceByRecovery() {
+        String survey = "crash-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(put("/api/surveys/" + survey, """
+                {"name":"CSAT","kind":"csat","trigger":{"on":"manual"},"languages":{"es":{"title":"x","questions":[
+                  {"id":"score","type":"rating","text":"?","min":1,"max":5,"required":true}]}}}""").status()).isEqualTo(200);
+        java.util.Date now = new java.util.Date();
+        java.util.List<String> ids = java.util.List.of(survey + "-1", survey + "-2", survey + "-3");
+        ids.forEach(id -> mongo.insert(new org.bson.Document("_id", id).append("surveyId", survey).append("version", 1)
+                .append("kind", "csat").append("score", 5).append("category", "satisfied").append("channel", "sms")
+                .append("at", now), "responses"));
+        String day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        mongo.insert(new org.bson.Document("_id", survey + "|channel:sms|" + day).append("completed", 3).append("responses", 3)
+                .append("sum", 15).append("hist", new org.bson.Document("5", 3)).append("cat", new org.bson.Document("satisfied", 3))
+                .append("seq", new org.bson.Document("deadwriter", 7L)), "survey_stats");
+        mongo.insert(new org.bson.Document("_id", "deadwriter:7").append("writer", "deadwriter").append("seq", 7L)
+                .append("responses", ids).append("at", java.util.Date.from(now.toInstant().minusSeconds(300))), "answer_batches");
+
+        String summary = url("/api/feedback/surveys/" + survey + "/summary");
+        await().atMost(Duration.ofSeconds(40)).until(() -> Http.get(summary, Tokens.user("sofia")).json()
+                .get("responses").asLong() == 3);
+        assertThat(Http.get(summary + "?channel=sms", Tokens.user("sofia")).json().get("responses").asLong())
+                .as("counted there before the crash: not again").isEqualTo(3);
+        assertThat(mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is("deadwriter:7")), "answer_batches"))
+                .isFalse();
     }
 
     /** The same rules from every test that needs them (the rules of a language are replaced whole). */

@@ -53,6 +53,10 @@ class AnswerBatcher implements SmartLifecycle {
         this.timers = timers;
     }
 
+    String writer() {
+        return writer;
+    }
+
     /** True once recorded and counted, false when the invitation was answered already. */
     boolean record(Response response) {
         Waiting waiting = new Waiting(response, new CompletableFuture<>());

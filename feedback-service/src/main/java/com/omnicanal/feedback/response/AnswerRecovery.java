@@ -29,7 +29,7 @@ class AnswerRecovery {
     @Scheduled(fixedDelayString = "${omni.feedback.answer-recovery:PT30S}", initialDelayString = "PT10S")
     void recover() {
         for (AnswerJournal.Entry entry : journal.abandoned(ABANDONED)) {
-            if (journal.claim(entry.id())) { // of several instances, one recovers each batch
+            if (!entry.writer().equals(batcher.writer()) && journal.claim(entry.id())) { // this writer is alive // of several instances, one recovers each batch
                 List<Response> written = mongo.find(query(where("_id").in(entry.responses())), Response.class);
                 batcher.count(entry.writer(), entry.seq(), written, true);
                 journal.close(entry.id());
