@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** Satisfaction surveys and the closed loop. */
 @SpringBootApplication
+@org.springframework.boot.context.properties.ConfigurationPropertiesScan
 public class FeedbackServiceApplication {
 
     public static void main(String[] args) {

@@ -48,7 +48,7 @@ class PublicSurveyController {
     @GetMapping(value = "/s/{token}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(@PathVariable String token, @RequestParam(required = false) String lang) {
         Invitation invitation = mongo.findById(token, Invitation.class);
-        ResponseEntity<String> unusable = unusable(invitation, lang);
+        ResponseEntity<String> unusable = unusable(invitation, lang, true);
         if (unusable != null) {
             return unusable;
         }
@@ -65,7 +65,7 @@ class PublicSurveyController {
     ResponseEntity<String> answer(@PathVariable String token, @RequestParam MultiValueMap<String, String> form) {
         Invitation invitation = mongo.findById(token, Invitation.class);
         String lang = form.getFirst("lang");
-        ResponseEntity<String> unusable = unusable(invitation, lang);
+        ResponseEntity<String> unusable = unusable(invitation, lang, false); // a second answer fails on insert
         if (unusable != null) {
             return unusable;
         }
@@ -83,7 +83,7 @@ class PublicSurveyController {
         }
     }
 
-    private ResponseEntity<String> unusable(Invitation invitation, String lang) {
+    private ResponseEntity<String> unusable(Invitation invitation, String lang, boolean checkAnswered) {
         String language = lang == null ? "es" : lang;
         if (invitation == null || !"sent".equals(invitation.state())) {
             return html(HttpStatus.NOT_FOUND, SurveyPage.message(brand, "404", language.equals("es")
@@ -93,7 +93,7 @@ class PublicSurveyController {
             return html(HttpStatus.GONE, SurveyPage.message(brand, "410", language.equals("es")
                     ? "Esta encuesta ya ha caducado." : "This survey has expired.", language));
         }
-        return responses.answered(invitation.token()) ? answeredAlready(language) : null;
+        return checkAnswered && responses.answered(invitation.token()) ? answeredAlready(language) : null;
     }
 
     private ResponseEntity<String> answeredAlready(String language) {

@@ -13,8 +13,17 @@ import java.util.Set;
 @Document(Response.COLLECTION)
 record Response(@Id String id, String surveyId, int version, String profileId, String kind, Integer score,
                 String category, Map<String, Object> answers, String comment, String channel, String conversationId,
-                String agentId, String storeId, String complaintId, Instant at,
+                String agentId, String teamId, String storeId, String complaintId, Instant at, java.util.List<String> themes,
                 @Field(PendingEvents.FIELD) Set<String> outbox) {
 
     static final String COLLECTION = "responses";
+
+    Response withMarks(Set<String> marks) {
+        return new Response(id, surveyId, version, profileId, kind, score, category, answers, comment, channel,
+                conversationId, agentId, teamId, storeId, complaintId, at, themes, marks);
+    }
+
+    boolean detractor() {
+        return score != null && com.omnicanal.feedback.results.Scores.detractor(kind, score);
+    }
 }

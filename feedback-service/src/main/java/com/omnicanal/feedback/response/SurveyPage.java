@@ -8,12 +8,17 @@ import org.springframework.web.util.HtmlUtils;
  * The public survey page: server-rendered, small, mobile-first and accessible (every control has its label, each
  * question is a fieldset with its legend, it works with the keyboard and without JavaScript).
  */
-final class SurveyPage {
+public final class SurveyPage {
 
     private SurveyPage() {
     }
 
-    static String form(String brand, SurveyDefinition.Localized survey, String language, String error) {
+    public static String form(String brand, SurveyDefinition.Localized survey, String language, String error) {
+        return form(brand, survey, language, error, "");
+    }
+
+    /** With {@code extra} (already escaped HTML) before the submit button. */
+    public static String form(String brand, SurveyDefinition.Localized survey, String language, String error, String extra) {
         StringBuilder html = head(brand, survey.title(), language);
         html.append("<h1>").append(esc(survey.title())).append("</h1>");
         if (error != null) {
@@ -23,11 +28,11 @@ final class SurveyPage {
         for (Question q : survey.questions()) {
             question(html, q);
         }
-        html.append("<button type=\"submit\">").append(language.equals("es") ? "Enviar" : "Send").append("</button></form>");
+        html.append(extra).append("<button type=\"submit\">").append(language.equals("es") ? "Enviar" : "Send").append("</button></form>");
         return html.append("</main></body></html>").toString();
     }
 
-    static String message(String brand, String title, String text, String language) {
+    public static String message(String brand, String title, String text, String language) {
         return head(brand, title, language).append("<h1>").append(esc(title)).append("</h1><p>").append(esc(text))
                 .append("</p></main></body></html>").toString();
     }
@@ -69,7 +74,7 @@ final class SurveyPage {
                 .append(".error{color:#a00}</style></head><body><header>").append(esc(brand)).append("</header><main>");
     }
 
-    private static String esc(String text) {
+    public static String esc(String text) {
         return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8"); // only &<>"' escaped: the page is UTF-8
     }
 }

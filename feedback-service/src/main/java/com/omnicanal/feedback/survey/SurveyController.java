@@ -1,18 +1,17 @@
 package com.omnicanal.feedback.survey;
 
 import com.omnicanal.feedback.results.Stats;
-import org.springframework.format.annotation.DateTimeFormat;
+import com.omnicanal.support.security.Actor;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /** Supervisors, marketers and admins design surveys; staff read them and their pre-aggregated results. */
@@ -45,17 +44,33 @@ class SurveyController {
         return surveys.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such survey"));
     }
 
-    /** NPS / CSAT % / CES mean with counts and a 95 % margin, for a period, overall or for one channel or agent. */
+    /** Supervisors read every agent's scores; an agent only their own ({@code agent=<their username>}). */
+    private static void ownScoresOnly(Period period, Authentication caller) {
+        boolean staff = caller.getAuthorities().stream().anyMatch(a -> List.of("ROLE_supervisor", "ROLE_marketer",
+                "ROLE_admin").contains(a.getAuthority()));
+        if (!staff && !Actor.username(caller).equals(period.agent())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "agents read their own scores: agent=<your username>");
+        }
+    }
+
+    /**
+     * NPS / CSAT % / CES mean with counts and a 95 % margin, for a period (at most 366 days), overall or for one
+     * channel, agent, team or store.
+     */
     @GetMapping("/api/feedback/surveys/{id}/summary")
-    @PreAuthorize("hasAnyRole('supervisor', 'marketer', 'admin')")
-    Stats.Summary summary(@PathVariable String id,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                          @RequestParam(required = false) String channel, @RequestParam(required = false) String agent) {
+    @PreAuthorize("hasAnyRole('agent', 'supervisor', 'marketer', 'admin')")
+    Stats.Summary summary(@PathVariable String id, Period period, Authentication caller) {
+        ownScoresOnly(period, caller);
         Survey survey = get(id);
-        LocalDate end = to == null ? LocalDate.now() : to;
-        LocalDate start = from == null ? end.minusDays(29) : from;
-        String dimension = channel != null ? "channel:" + channel : agent != null ? "agent:" + agent : "all";
-        return stats.summary(id, survey.definition().kind(), dimension, start, end);
+        return stats.summary(id, survey.definition().kind(), period.dimension(), period.start(), period.end());
+    }
+
+    /** The same, one point per day, for trend charts. */
+    @GetMapping("/api/feedback/surveys/{id}/series")
+    @PreAuthorize("hasAnyRole('agent', 'supervisor', 'marketer', 'admin')")
+    List<Stats.Summary> series(@PathVariable String id, Period period, Authentication caller) {
+        ownScoresOnly(period, caller);
+        Survey survey = get(id);
+        return stats.series(id, survey.definition().kind(), period.dimension(), period.start(), period.end());
     }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
  */
 public record SurveyDefinition(String name, String kind, Map<String, Localized> languages, Trigger trigger,
                                Integer cooldownDays, Double sampling, Integer expiresDays, List<String> channels,
-                               Boolean inConversation) {
+                               Boolean inConversation, Map<String, java.time.Duration> delays, Integer afterDays,
+                               java.time.Duration reminderAfter) {
 
     public record Localized(String title, String invitation, List<Question> questions, String thanks) {
     }
@@ -30,6 +31,21 @@ public record SurveyDefinition(String name, String kind, Map<String, Localized> 
     /** Asked as messages in the customer's conversation (replies understood there) instead of a link to a page. */
     public boolean conversational() {
         return Boolean.TRUE.equals(inConversation);
+    }
+
+    /**
+     * How long after its trigger the invitation goes: {@code afterDays} (NPS N days after a purchase, the re-survey
+     * N days after a recovered complaint), else the delay for the channel surveyed ({@code delays}, else the
+     * service's defaults: at once on chat channels, 24 h for e-mail).
+     */
+    public java.time.Duration delay(String channel, Map<String, java.time.Duration> defaults) {
+        if (afterDays != null) {
+            return java.time.Duration.ofDays(afterDays);
+        }
+        if (channel != null && delays != null && delays.containsKey(channel)) {
+            return delays.get(channel);
+        }
+        return channel == null ? java.time.Duration.ZERO : defaults.getOrDefault(channel, java.time.Duration.ZERO);
     }
 
     public int expiry() {

@@ -36,12 +36,31 @@ final class SurveyRules {
         if (d.sampling() != null && (d.sampling() <= 0 || d.sampling() > 1)) {
             problems.add(new InvalidField("sampling", "must be a share between 0 (excluded) and 1"));
         }
+        timing(d, problems);
         if (d.languages() == null || d.languages().isEmpty()) {
             problems.add(new InvalidField("languages", "at least one language (e.g. es, en)"));
             return problems;
         }
         d.languages().forEach((language, localized) -> language(d, language, localized, problems));
         return problems;
+    }
+
+    private static void timing(SurveyDefinition d, List<InvalidField> problems) {
+        if (d.afterDays() != null && (d.afterDays() < 0 || d.afterDays() > 365)) {
+            problems.add(new InvalidField("afterDays", "must be from 0 to 365 days"));
+        }
+        if (d.delays() != null) {
+            d.delays().forEach((channel, delay) -> {
+                if (delay == null || delay.isNegative() || delay.compareTo(java.time.Duration.ofDays(30)) > 0) {
+                    problems.add(new InvalidField("delays." + channel, "must be a duration from PT0S to P30D"));
+                }
+            });
+        }
+        if (d.reminderAfter() != null && (d.reminderAfter().isNegative() || d.reminderAfter().isZero()
+                || d.reminderAfter().toDays() >= d.expiry())) {
+            problems.add(new InvalidField("reminderAfter", "must be positive and before the invitation expires ("
+                    + d.expiry() + " days)"));
+        }
     }
 
     private static void language(SurveyDefinition d, String language, SurveyDefinition.Localized l,

@@ -13,6 +13,8 @@ import java.util.Optional;
 public class Surveys {
 
     private final MongoTemplate mongo;
+    /** Versions never change once saved: read each once (the answer path asks for them on every request). */
+    private final java.util.Map<String, SurveyDefinition> versions = new java.util.concurrent.ConcurrentHashMap<>();
 
     Surveys(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -38,7 +40,14 @@ public class Surveys {
     }
 
     public Optional<SurveyDefinition> version(String id, int version) {
-        return Optional.ofNullable(mongo.findById(id + ":" + version, Version.class)).map(Version::definition);
+        String key = id + ":" + version;
+        SurveyDefinition cached = versions.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<SurveyDefinition> found = Optional.ofNullable(mongo.findById(key, Version.class)).map(Version::definition);
+        found.ifPresent(d -> versions.put(key, d));
+        return found;
     }
 
     /** Active surveys a trigger sends (few surveys: read whole). */

@@ -31,7 +31,7 @@ class Routes {
                 .route("campaign-service", r -> r.path("/api/campaigns/**", "/api/journeys/**", "/l/**")
                         .filters(guarded("campaign-service")).metadata(RESPONSE_TIMEOUT_ATTR, millis(backends))
                         .metadata(CONNECT_TIMEOUT_ATTR, connect(backends)).uri(backends.campaignService()))
-                .route("feedback-service", r -> r.path("/api/surveys/**", "/api/feedback/**", "/s/**",
+                .route("feedback-service", r -> r.path("/api/surveys/**", "/api/feedback/**", "/s/**", "/q/**",
                                 "/api/me/surveys/**")
                         .filters(guarded("feedback-service")).metadata(RESPONSE_TIMEOUT_ATTR, millis(backends))
                         .metadata(CONNECT_TIMEOUT_ATTR, connect(backends)).uri(backends.feedbackService()))

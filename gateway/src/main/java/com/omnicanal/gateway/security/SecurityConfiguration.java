@@ -20,7 +20,7 @@ import java.util.List;
 class SecurityConfiguration {
 
     // web chat is public: visitors carry a signed session, signed-in customers their token (checked by the service)
-    private static final String[] PUBLIC = {"/webhooks/**", "/api/channels/webchat/**", "/s/**", "/l/**",
+    private static final String[] PUBLIC = {"/webhooks/**", "/api/channels/webchat/**", "/s/**", "/q/**", "/l/**",
             "/actuator/health/**",
             "/actuator/info", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**", "/webjars/**"};
 

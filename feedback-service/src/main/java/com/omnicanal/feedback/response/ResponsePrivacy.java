@@ -1,0 +1,36 @@
+package com.omnicanal.feedback.response;
+
+import com.omnicanal.feedback.invitation.Invitation;
+import com.omnicanal.feedback.invitation.Invitations;
+import com.omnicanal.support.privacy.ErasureParticipant;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Erasure anonymises a person's responses — the profile link, the comment and the answers go; the score stays, and
+ * so do the counters — found by {@code _id} through the person's invitation tokens (read before they are forgotten).
+ */
+@Configuration(proxyBeanMethods = false)
+class ResponsePrivacy {
+
+    @Bean
+    @Order(0) // before the invitations (and their per-person token list) are forgotten
+    ErasureParticipant anonymiseResponses(Invitations invitations, MongoTemplate mongo) {
+        return profileId -> {
+            List<String> ids = invitations.ofProfile(profileId).stream().map(Invitation::token).toList();
+            List<String> linked = invitations.answeredWithoutInvitation(profileId);
+            mongo.updateMulti(query(where("_id").in(ids.isEmpty() && linked.isEmpty() ? List.of("-")
+                    : java.util.stream.Stream.concat(ids.stream(), linked.stream()).toList())), new Update()
+                    .unset("profileId").unset("comment").unset("answers").set("anonymisedAt", Instant.now()), Response.class);
+        };
+    }
+}
