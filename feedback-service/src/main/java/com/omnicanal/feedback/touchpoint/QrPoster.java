@@ -1,5 +1,6 @@
 package com.omnicanal.feedback.touchpoint;
 
+import com.omnicanal.qr.QrImages;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -14,6 +15,8 @@ import java.io.UncheckedIOException;
 
 /** The printable A5 poster (PDFBox): a call to scan, the store, the QR code and its link in words. */
 final class QrPoster {
+
+    private static final int QR_SIZE = 600; // pixels of the code drawn on the page
 
     private QrPoster() {
     }
@@ -30,7 +33,7 @@ final class QrPoster {
                 line(content, bold, 20, width, height - 70, title);
                 line(content, regular, 14, width, height - 95, store);
                 float side = 300;
-                content.drawImage(LosslessFactory.createFromImage(document, QrImages.image(link)), (width - side) / 2,
+                content.drawImage(LosslessFactory.createFromImage(document, QrImages.image(link, QR_SIZE)), (width - side) / 2,
                         height - 120 - side, side, side);
                 line(content, regular, 9, width, 60, link);
             }

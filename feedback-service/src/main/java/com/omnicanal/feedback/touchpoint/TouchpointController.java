@@ -1,5 +1,6 @@
 package com.omnicanal.feedback.touchpoint;
 
+import com.omnicanal.qr.QrImages;
 import com.omnicanal.feedback.survey.Survey;
 import com.omnicanal.feedback.survey.Surveys;
 import com.omnicanal.support.security.Actor;
@@ -25,6 +26,8 @@ import java.util.List;
 @RestController
 @PreAuthorize("hasAnyRole('supervisor', 'marketer', 'admin')")
 class TouchpointController {
+
+    private static final int QR_SIZE = 600; // pixels: sharp on an A4 print
 
     private final Touchpoints touchpoints;
     private final Surveys surveys;
@@ -57,7 +60,7 @@ class TouchpointController {
 
     @GetMapping(value = "/api/feedback/touchpoints/{code}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
     byte[] png(@PathVariable String code) {
-        return QrImages.png(touchpoints.link(find(code)));
+        return QrImages.png(touchpoints.link(find(code)), QR_SIZE);
     }
 
     @GetMapping(value = "/api/feedback/touchpoints/{code}/qr.svg", produces = "image/svg+xml")
