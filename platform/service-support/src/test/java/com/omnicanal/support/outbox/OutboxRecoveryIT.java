@@ -50,7 +50,7 @@ class OutboxRecoveryIT {
                 Widgets.COLLECTION);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> effects.count(written) == 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(abandoned.id(), OutboxEntry.class) == null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> mongo.findById(abandoned.id(), OutboxEntry.class) == null);
         await().atMost(Duration.ofSeconds(10)).until(() -> mongo.findById(publishable.id(), OutboxEntry.class) == null);
         assertThat(mongo.findById(written, Document.class, Widgets.COLLECTION).getList(PendingEvents.FIELD, String.class))
                 .as("the mark is cleared once the broker confirmed").isEmpty();
@@ -62,9 +62,10 @@ class OutboxRecoveryIT {
         String batchId = UUID.randomUUID().toString();
         String written = UUID.randomUUID().toString();
         String late = UUID.randomUUID().toString();
-        OutboxEntry first = staged(written, Instant.now().minusSeconds(2)).inBatch(batchId);
-        OutboxEntry second = staged(late, Instant.now().minusSeconds(2)).inBatch(batchId);
-        mongo.insert(new OutboxBatch(batchId, List.of(first, second), Instant.now().minusSeconds(2), Set.of()));
+        Instant staged = Instant.now().minusSeconds(1); // the late write below must land within abandon-after (20 s)
+        OutboxEntry first = staged(written, staged).inBatch(batchId);
+        OutboxEntry second = staged(late, staged).inBatch(batchId);
+        mongo.insert(new OutboxBatch(batchId, List.of(first, second), staged, Set.of()));
         mongo.insert(new Document("_id", written).append(PendingEvents.FIELD, List.of(first.id())), Widgets.COLLECTION);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> effects.count(written) == 1);
