@@ -55,13 +55,18 @@ final class CampaignsTimings {
             }
         }
         double sendSeconds = (System.nanoTime() - start) / 1e9;
-        Thread.sleep(10_000); // the slowest ones: measured, not waited for
-        Map<String, Document> enrolled = CampaignsApi.enrollments(campaignDb, journey);
-        Map<String, Document> dispatched = CampaignsApi.dispatches(conversationDb,
-                enrolled.keySet().stream().map(id -> id + ":thanks:0").toList());
+        Map<String, Document> enrolled;
+        Map<String, Document> dispatched;
+        long drainStart = System.nanoTime();
+        do { // the backlog drains before the next part (else it would slow that one): up to 3 minutes
+            Thread.sleep(3_000);
+            enrolled = CampaignsApi.enrollments(campaignDb, journey);
+            dispatched = CampaignsApi.dispatches(conversationDb, enrolled.keySet().stream().map(id -> id + ":thanks:0").toList());
+        } while (dispatched.size() < total && System.nanoTime() - drainStart < Duration.ofMinutes(3).toNanos());
+        Map<String, Document> sends = dispatched;
         List<Double> millis = new ArrayList<>();
         enrolled.forEach((id, e) -> {
-            Document d = dispatched.get(id + ":thanks:0");
+            Document d = sends.get(id + ":thanks:0");
             Instant posted = sentAt.get(e.getString("profileId"));
             if (d != null && posted != null) {
                 millis.add((double) Duration.between(posted, CampaignsApi.at(d, "at")).toMillis());
@@ -73,7 +78,7 @@ final class CampaignsTimings {
                 total / sendSeconds, rate));
         report.add("trigger: activity POST -> first step dispatched", "p50 %.0f ms  p99 %.0f ms  max %.0f ms  (%,d of %,d "
                 .formatted(CampaignsApi.percentile(millis, 50), p99, millis.isEmpty() ? Double.NaN : millis.getLast(),
-                        millis.size(), total) + "dispatched within 10 s of the last send)   target p99 <= 1 s at 1,000/s -> "
+                        millis.size(), total) + "dispatched within 3 min of the last send)   target p99 <= 1 s at 1,000/s -> "
                 + (p99 <= 1_000 && rate >= 1_000 && millis.size() == total ? "MET" : "NOT MET"));
     }
 
@@ -107,12 +112,18 @@ final class CampaignsTimings {
         Map<String, Document> enrolled = CampaignsApi.enrollments(campaignDb, journey);
         Instant lastDue = enrolled.values().stream().map(e -> CampaignsApi.at(e, "enrolledAt")).max(Instant::compareTo)
                 .orElse(Instant.now()).plusSeconds(60);
-        Thread.sleep(Math.max(0, Duration.between(Instant.now(), lastDue).toMillis()) + 15_000);
-        Map<String, Document> dispatched = CampaignsApi.dispatches(conversationDb,
-                enrolled.keySet().stream().map(id -> id + ":after:0").toList());
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), lastDue).toMillis()) + 5_000);
+        List<String> requestIds = enrolled.keySet().stream().map(id -> id + ":after:0").toList();
+        Map<String, Document> dispatched = CampaignsApi.dispatches(conversationDb, requestIds);
+        for (long start = System.nanoTime(); dispatched.size() < enrolled.size()
+                && System.nanoTime() - start < Duration.ofMinutes(3).toNanos(); ) { // the late ones, measured too
+            Thread.sleep(3_000);
+            dispatched = CampaignsApi.dispatches(conversationDb, requestIds);
+        }
         List<Double> lateness = new ArrayList<>();
+        Map<String, Document> fired = dispatched;
         enrolled.forEach((id, e) -> {
-            Document d = dispatched.get(id + ":after:0");
+            Document d = fired.get(id + ":after:0");
             if (d != null) {
                 lateness.add((double) Duration.between(CampaignsApi.at(e, "enrolledAt").plusSeconds(60),
                         CampaignsApi.at(d, "at")).toMillis());
@@ -124,7 +135,7 @@ final class CampaignsTimings {
                 "%,d of %,d".formatted(enrolled.size(), waiting));
         report.add("waits: send after the minute, lateness", "p50 %.0f ms  p99 %.0f ms  max %.0f ms  (%,d of %,d fired "
                 .formatted(CampaignsApi.percentile(lateness, 50), CampaignsApi.percentile(lateness, 99), max,
-                        lateness.size(), enrolled.size()) + "within 15 s)   target: all within 5 s at 100,000 waiting -> "
+                        lateness.size(), enrolled.size()) + "fired)   target: all within 5 s at 100,000 waiting -> "
                 + (waiting >= 100_000 && lateness.size() == waiting && max <= 5_000 ? "MET" : "NOT MET"));
     }
 }
