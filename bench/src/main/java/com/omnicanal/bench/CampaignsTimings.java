@@ -133,7 +133,7 @@ final class CampaignsTimings {
         double max = lateness.isEmpty() ? Double.NaN : lateness.getLast();
         report.add("waits: enrolled in a 1-minute wait (broadcast %s)".formatted(b.get("state").asString()),
                 "%,d of %,d".formatted(enrolled.size(), waiting));
-        report.add("waits: send after the minute, lateness", "p50 %.0f ms  p99 %.0f ms  max %.0f ms  (%,d of %,d fired "
+        report.add("waits: send after the minute, lateness", "p50 %.0f ms  p99 %.0f ms  max %.0f ms  (%,d of %,d "
                 .formatted(CampaignsApi.percentile(lateness, 50), CampaignsApi.percentile(lateness, 99), max,
                         lateness.size(), enrolled.size()) + "fired)   target: all within 5 s at 100,000 waiting -> "
                 + (waiting >= 100_000 && lateness.size() == waiting && max <= 5_000 ? "MET" : "NOT MET"));

@@ -94,7 +94,8 @@ public class Journeys {
         return mongo.findAll(Journey.class);
     }
 
-    /** Every journey, read at most once per {@link #RECENT} (each activity asks; publishing here refreshes at once). */
+    /** Every journey, read at most once per {@link #RECENT} (each activity and segment entry asks; a change made here
+     * is seen at once, one made on another instance within that second). */
     private List<Journey> recent() {
         Recent r = recent;
         if (r == null || System.nanoTime() - r.readAt() > RECENT.toNanos()) {
@@ -110,8 +111,9 @@ public class Journeys {
                 && activityType.equals(j.activityType())).toList();
     }
 
+    /** Active journeys (read at most once a second: every segment entry asks). */
     public List<Journey> active() {
-        return all().stream().filter(Journey::isActive).toList();
+        return recent().stream().filter(Journey::isActive).toList();
     }
 
     /** A version's definition; versions are never changed once saved, so each is read from the store once. */
