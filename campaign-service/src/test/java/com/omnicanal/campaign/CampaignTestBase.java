@@ -32,6 +32,7 @@ abstract class CampaignTestBase {
         registry.add("omni.broadcasts.stale-after", () -> "PT3S"); // a silent instance's broadcast is taken over soon
         registry.add("omni.broadcasts.check-interval", () -> "PT1S");
         registry.add("omni.broadcasts.min-period", () -> "PT2S"); // recurring sends seen within a test
+        registry.add("omni.broadcasts.batch", () -> "2"); // progress saved (and pause looked at) every 2 members
     }
 
     String publish(String definition) {

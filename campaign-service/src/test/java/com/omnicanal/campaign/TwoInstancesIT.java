@@ -62,18 +62,7 @@ class TwoInstancesIT extends CampaignTestBase {
 
     @Test
     void aBroadcastWhoseInstanceStopsIsResumedByTheOtherWhereItLeftOff() {
-        String zone = "America/St_Johns";
-        String segment = "resume-" + UUID.randomUUID().toString().substring(0, 6);
-        for (int i = 0; i < 24; i++) {
-            Http.post(PlatformServices.profiles() + "/api/profiles/identify", Tokens.user("ana"), """
-                    {"identifiers":[{"type":"email","value":"r%s@example.com","verified":true}],"traits":{"timezone":"%s"}}"""
-                    .formatted(UUID.randomUUID(), zone));
-        }
-        assertThat(Http.post(PlatformServices.profiles() + "/api/segments", Tokens.user("marco"), """
-                {"id":"%s","name":"St John's","conditions":[{"field":"timezone","op":"eq","value":"%s"}]}"""
-                .formatted(segment, zone)).status()).isLessThan(300);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(PlatformServices.profiles() + "/api/segments/" + segment,
-                Tokens.user("marco")).json().get("state").asString().equals("ready"));
+        String segment = segmentOf24("America/St_Johns");
         String journey = publish("""
                 {"name":"Resumable","purpose":"service","trigger":{"type":"manual"},
                  "phases":[{"id":"apertura","steps":[{"id":"hold","type":"wait","duration":"PT10M"}]}]}""");
@@ -95,6 +84,55 @@ class TwoInstancesIT extends CampaignTestBase {
         assertThat(done.get("resumes").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void aRunningBroadcastPausesResumesAndCancelsWithinSeconds() throws InterruptedException {
+        String segment = segmentOf24("Pacific/Marquesas");
+        String journey = publish("""
+                {"name":"Stoppable","purpose":"service","trigger":{"type":"manual"},
+                 "phases":[{"id":"apertura","steps":[{"id":"hold","type":"wait","duration":"PT10M"}]}]}""");
+        try (ConfigurableApplicationContext second = secondInstance(Map.of("omni.broadcasts.max-rate", "4"))) {
+            String id = Http.post("http://localhost:" + port(second) + "/api/campaigns/broadcasts", Tokens.user("marco"),
+                    "{\"journeyId\":\"" + journey + "\",\"segmentId\":\"" + segment + "\"}").json().get("broadcast")
+                    .get("id").asString();
+            await().atMost(Duration.ofSeconds(20)).until(() -> broadcast(id).get("processed").asLong() >= 2);
+            assertThat(change(id, "pause")).isEqualTo(200);
+            Thread.sleep(2_000); // the chunk under way finishes and saves its progress
+            long paused = broadcast(id).get("processed").asLong();
+            Thread.sleep(2_000);
+            assertThat(broadcast(id).get("processed").asLong()).as("nothing moves while paused").isEqualTo(paused)
+                    .isLessThan(24);
+            assertThat(change(id, "resume")).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> broadcast(id).get("processed").asLong() > paused);
+            assertThat(change(id, "cancel")).isEqualTo(200);
+            Thread.sleep(2_000);
+            long cancelled = broadcast(id).get("processed").asLong();
+            Thread.sleep(2_000);
+            assertThat(broadcast(id).get("state").asString()).isEqualTo("cancelled");
+            assertThat(broadcast(id).get("processed").asLong()).as("nothing moves once cancelled").isEqualTo(cancelled)
+                    .isLessThan(24);
+        }
+    }
+
+    private int change(String id, String action) {
+        return Http.post(url("/api/campaigns/broadcasts/" + id + "/" + action), Tokens.user("marco"), "{}").status();
+    }
+
+    /** A ready segment of 24 new customers in that time zone. */
+    private static String segmentOf24(String zone) {
+        String segment = "seg-" + UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < 24; i++) {
+            Http.post(PlatformServices.profiles() + "/api/profiles/identify", Tokens.user("ana"), """
+                    {"identifiers":[{"type":"email","value":"r%s@example.com","verified":true}],"traits":{"timezone":"%s"}}"""
+                    .formatted(UUID.randomUUID(), zone));
+        }
+        assertThat(Http.post(PlatformServices.profiles() + "/api/segments", Tokens.user("marco"), """
+                {"id":"%s","name":"%s","conditions":[{"field":"timezone","op":"eq","value":"%s"}]}"""
+                .formatted(segment, zone, zone)).status()).isLessThan(300);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(PlatformServices.profiles() + "/api/segments/" + segment,
+                Tokens.user("marco")).json().get("state").asString().equals("ready"));
+        return segment;
+    }
+
     /** A second instance of this service: the same store, broker and Keycloak, its own port and instance id. */
     private ConfigurableApplicationContext secondInstance(Map<String, String> extra) {
         ConfigurableEnvironment env = first.getEnvironment();
@@ -102,7 +140,8 @@ class TwoInstancesIT extends CampaignTestBase {
         MapPropertySource infrastructure = (MapPropertySource) env.getPropertySources().get("omni-test-infrastructure");
         infrastructure.getSource().forEach((k, v) -> args.add("--" + k + "=" + v));
         for (String key : List.of("omni.services.profile-url", "omni.services.conversation-url", "omni.timers.sweep-interval",
-                "omni.broadcasts.stale-after", "omni.broadcasts.check-interval", "omni.broadcasts.min-period")) {
+                "omni.broadcasts.stale-after", "omni.broadcasts.check-interval", "omni.broadcasts.min-period",
+                "omni.broadcasts.batch")) {
             args.add("--" + key + "=" + env.getProperty(key));
         }
         args.add("--server.port=0");

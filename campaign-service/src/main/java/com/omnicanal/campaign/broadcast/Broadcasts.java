@@ -23,16 +23,22 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * Runs a broadcast: streams the segment's members from profile-service (NDJSON, never loaded whole), enrols each in
- * the journey (every customer rule applies at dispatch), at most {@code omni.broadcasts.max-rate} per second, keeps the
- * progress and a heartbeat, and looks at its own state often so a pause or a cancel takes effect within a second. A
+ * Runs a broadcast: streams the segment's members from profile-service (NDJSON, never loaded whole), enrols them in
+ * the journey a chunk ({@code omni.broadcasts.batch}) at a time, concurrently (every customer rule applies at dispatch,
+ * in batches), at most {@code omni.broadcasts.max-rate} per second, keeps the progress and a heartbeat, and looks at its
+ * own state before each chunk, so a pause or a cancel takes effect within a chunk's time (about a second). A
  * broadcast whose instance stopped beating is taken over (compare-and-set) and resumes after the members it had done;
  * enrolments are idempotent per broadcast, so a member counted twice is never enrolled twice.
  */
@@ -40,7 +46,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 class Broadcasts {
 
     private static final Logger log = LoggerFactory.getLogger(Broadcasts.class);
-    private static final int CHECK_EVERY = 20;
     private static final Duration BEAT = Duration.ofMillis(500);
 
     private final MongoTemplate mongo;
@@ -48,19 +53,22 @@ class Broadcasts {
     private final Enroller enroller;
     private final RestClient profiles;
     private final double maxRate;
+    private final int batch;
     private final Duration staleAfter;
     private final String instance = UUID.randomUUID().toString();
 
     Broadcasts(MongoTemplate mongo, Journeys journeys, Enroller enroller, ServiceClients clients,
                @Value("${omni.services.profile-url}") String profileUrl,
                @Value("${omni.broadcasts.max-rate:0}") double maxRate,
-               @Value("${omni.broadcasts.stale-after:PT30S}") Duration staleAfter) {
+               @Value("${omni.broadcasts.stale-after:PT30S}") Duration staleAfter,
+               @Value("${omni.broadcasts.batch:128}") int batch) {
         this.mongo = mongo;
         this.journeys = journeys;
         this.enroller = enroller;
         this.profiles = clients.to(profileUrl);
         this.maxRate = maxRate;
         this.staleAfter = staleAfter;
+        this.batch = batch;
     }
 
     Broadcast start(String journeyId, String segmentId, String actor) {
@@ -118,17 +126,18 @@ class Broadcasts {
                 .uri("/api/segments/{id}/members", b.segmentId()).exchange((req, res) -> res.getBody(), false),
                 StandardCharsets.UTF_8))) {
             String line;
+            List<String> chunk = new ArrayList<>(batch);
             while ((line = members.readLine()) != null) {
                 if (line.isBlank() || skip-- > 0) {
                     continue;
                 }
-                if (progress.due(CHECK_EVERY, BEAT) && !awaitRunning(b.id(), progress)) {
+                chunk.add(profileId(line));
+                if (chunk.size() == batch && !enrolChunk(b, journey, d, chunk, progress)) {
                     return; // cancelled, or another instance has it now
                 }
-                progress.enrolled += enroller.enrol(journey, d, profileId(line), "broadcast:" + b.id(), "broadcast "
-                        + b.id()) ? 1 : 0;
-                progress.processed++;
-                progress.pace(maxRate);
+            }
+            if (!enrolChunk(b, journey, d, chunk, progress)) {
+                return;
             }
         } catch (IOException | RuntimeException e) {
             log.warn("broadcast {} stopped after {} members; it resumes when its heartbeat goes stale", b.id(),
@@ -138,6 +147,33 @@ class Broadcasts {
         mongo.updateFirst(query(where("_id").is(b.id()).and("state").in("running", "paused").and("owner").is(instance)),
                 new Update().set("state", "completed").set("processed", progress.processed)
                         .set("enrolled", progress.enrolled).set("finishedAt", Instant.now()), Broadcast.class);
+    }
+
+    /**
+     * Enrols a chunk of members at once (their sends go to conversation-service together, in batches), after saving
+     * the progress and looking at the state: a pause or a cancel takes effect within a chunk's time.
+     */
+    private boolean enrolChunk(Broadcast b, Journey journey, JourneyDefinition d, List<String> chunk, Progress progress) {
+        if (!awaitRunning(b.id(), progress)) {
+            return false;
+        }
+        List<Future<Boolean>> enrolled = new ArrayList<>(chunk.size());
+        try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String profileId : chunk) {
+                enrolled.add(each.submit(() -> enroller.enrol(journey, d, profileId, "broadcast:" + b.id(),
+                        "broadcast " + b.id())));
+            }
+        }
+        for (Future<Boolean> one : enrolled) {
+            if (one.state() != Future.State.SUCCESS) { // the chunk is done again on resume: enrolments are idempotent
+                throw new IllegalStateException("an enrolment failed", one.exceptionNow());
+            }
+            progress.enrolled += one.resultNow() ? 1 : 0;
+            progress.processed++;
+            progress.pace(maxRate);
+        }
+        chunk.clear();
+        return true;
     }
 
     /** Saves the progress and the heartbeat; waits while paused; false when cancelled or no longer ours. */

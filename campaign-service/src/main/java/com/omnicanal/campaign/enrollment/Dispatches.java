@@ -3,7 +3,6 @@ package com.omnicanal.campaign.enrollment;
 import com.omnicanal.support.client.ServiceClients;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -14,15 +13,18 @@ import java.util.Map;
 
 /**
  * conversation-service's dispatch, the one place messages leave the platform (consent, quiet hours, WhatsApp
- * window, complaints, pressure budget are all checked there again); called with this service's own token.
+ * window, complaints, pressure budget are all checked there again); called with this service's own token, through
+ * its batch endpoint so the sends of a broadcast's many enrolments go together.
  */
 @Component
 class Dispatches {
 
-    private final RestClient conversations;
+    private final DispatchBatches batches;
 
-    Dispatches(ServiceClients clients, @Value("${omni.services.conversation-url}") String conversationUrl) {
-        this.conversations = clients.to(conversationUrl);
+    Dispatches(ServiceClients clients, @Value("${omni.services.conversation-url}") String conversationUrl,
+               @Value("${omni.dispatch.batch-size:200}") int batchSize,
+               @Value("${omni.dispatch.batch-senders:4}") int senders) {
+        this.batches = new DispatchBatches(clients.to(conversationUrl), batchSize, senders);
     }
 
     record Answer(String status, String channel, String messageId, List<String> decisions, Instant deferredUntil) {
@@ -40,7 +42,7 @@ class Dispatches {
         body.put("template", template);
         body.put("variables", variables);
         body.put("language", language);
-        JsonNode answer = conversations.post().uri("/api/messages/dispatch").body(body).retrieve().body(JsonNode.class);
+        JsonNode answer = batches.send(body);
         List<String> decisions = new ArrayList<>();
         answer.path("decisions").forEach(d -> decisions.add(d.asString()));
         String deferred = answer.path("deferredUntil").asString(null);

@@ -9,7 +9,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -21,10 +23,18 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 @Service
 public class Journeys {
 
+    private static final java.time.Duration RECENT = java.time.Duration.ofSeconds(1);
+    private static final int MAX_CACHED = 10_000;
+
     private final MongoTemplate mongo;
+    private final Map<String, JourneyDefinition> definitions = new ConcurrentHashMap<>();
+    private volatile Recent recent;
 
     Journeys(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    private record Recent(List<Journey> journeys, long readAt) {
     }
 
     Journey save(String id, JourneyDefinition definition, String actor) {
@@ -44,6 +54,7 @@ public class Journeys {
                 update.set("triggerType", t.type()).set("activityType", t.activityType()).set("segmentId", t.segmentId());
             }
             mongo.upsert(query(where("_id").is(id)), update, Journey.class);
+            recent = null;
             return mongo.findById(id, Journey.class);
         }
         throw new ResponseStatusException(HttpStatus.CONFLICT, "the journey is being saved concurrently; try again");
@@ -56,6 +67,7 @@ public class Journeys {
                 .set("activeVersion", journey.latestVersion()).set("triggerType", t.type())
                 .set("activityType", t.activityType()).set("segmentId", t.segmentId()).set("updatedAt", Instant.now())
                 .set("updatedBy", actor), Journey.class);
+        recent = null;
         return require(id);
     }
 
@@ -66,6 +78,7 @@ public class Journeys {
         }
         mongo.updateFirst(query(where("_id").is(id)), new Update().set("state", state).set("updatedAt", Instant.now())
                 .set("updatedBy", actor), Journey.class);
+        recent = null;
         return require(id);
     }
 
@@ -81,18 +94,40 @@ public class Journeys {
         return mongo.findAll(Journey.class);
     }
 
+    /** Every journey, read at most once per {@link #RECENT} (each activity and segment entry asks; a change made here
+     * is seen at once, one made on another instance within that second). */
+    private List<Journey> recent() {
+        Recent r = recent;
+        if (r == null || System.nanoTime() - r.readAt() > RECENT.toNanos()) {
+            r = new Recent(all(), System.nanoTime());
+            recent = r;
+        }
+        return r.journeys();
+    }
+
     /** Active journeys an activity of this type starts (few journeys: read whole). */
     public List<Journey> triggeredBy(String activityType) {
-        return all().stream().filter(Journey::isActive).filter(j -> "activity".equals(j.triggerType())
+        return recent().stream().filter(Journey::isActive).filter(j -> "activity".equals(j.triggerType())
                 && activityType.equals(j.activityType())).toList();
     }
 
+    /** Active journeys (read at most once a second: every segment entry asks). */
     public List<Journey> active() {
-        return all().stream().filter(Journey::isActive).toList();
+        return recent().stream().filter(Journey::isActive).toList();
     }
 
+    /** A version's definition; versions are never changed once saved, so each is read from the store once. */
     public Optional<JourneyDefinition> definition(String journeyId, int version) {
-        return Optional.ofNullable(mongo.findById(JourneyVersion.key(journeyId, version), JourneyVersion.class))
+        String key = JourneyVersion.key(journeyId, version);
+        JourneyDefinition cached = definitions.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<JourneyDefinition> read = Optional.ofNullable(mongo.findById(key, JourneyVersion.class))
                 .map(JourneyVersion::definition);
+        if (read.isPresent() && definitions.size() < MAX_CACHED) {
+            definitions.put(key, read.get());
+        }
+        return read;
     }
 }

@@ -1,6 +1,8 @@
 package com.omnicanal.conversation.dispatch;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import com.omnicanal.support.security.Actor;
@@ -22,9 +24,11 @@ import java.util.List;
 class DispatchController {
 
     private final Dispatcher dispatcher;
+    private final BatchDispatcher batches;
 
-    DispatchController(Dispatcher dispatcher) {
+    DispatchController(Dispatcher dispatcher, BatchDispatcher batches) {
         this.dispatcher = dispatcher;
+        this.batches = batches;
     }
 
     /** 200 when sent; 202 when refused or deferred, with the reasons and, if deferred, the earliest allowed time. */
@@ -35,6 +39,17 @@ class DispatchController {
             return new DispatchResult(d.requestId(), d.status(), d.channel(), d.kind(), d.messageId(),
                     d.conversationId(), d.decisions(), d.deferredUntil());
         }
+
+        /** A batch item not handled now: {@code invalid} (as a single dispatch's 400) or {@code failed} (retry it). */
+        static DispatchResult failed(String requestId, String status, String why) {
+            return new DispatchResult(requestId, status, null, null, null, null, List.of(String.valueOf(why)), null);
+        }
+    }
+
+    record BatchRequest(@NotEmpty @Size(max = 1000) List<@Valid DispatchRequest> requests) {
+    }
+
+    record BatchResult(List<DispatchResult> results) {
     }
 
     @PostMapping("/api/messages/dispatch")
@@ -44,6 +59,13 @@ class DispatchController {
                 ? dispatcher.dispatch(request, actor, Actor.username(caller))
                 : dispatcher.dispatch(request, null, null);
         return ResponseEntity.status(Dispatcher.statusOf(dispatch)).body(DispatchResult.of(dispatch));
+    }
+
+    /** For services only: one answer per request, in order; each request is idempotent on its id as a single one. */
+    @PostMapping("/api/messages/dispatch/batch")
+    @PreAuthorize("hasAuthority('SCOPE_omni.internal')")
+    BatchResult batch(@Valid @RequestBody BatchRequest request) throws InterruptedException {
+        return new BatchResult(batches.dispatch(request.requests()));
     }
 
     @GetMapping("/api/messages/dispatch/{requestId}")

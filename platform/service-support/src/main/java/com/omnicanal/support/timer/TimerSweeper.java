@@ -3,6 +3,7 @@ package com.omnicanal.support.timer;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -13,8 +14,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -35,11 +40,14 @@ class TimerSweeper {
     private final MongoTemplate mongo;
     private final ApplicationEventPublisher local;
     private final String instance = UUID.randomUUID().toString();
+    private final int parallelism;
     private long next;
 
-    TimerSweeper(MongoTemplate mongo, ApplicationEventPublisher local) {
+    TimerSweeper(MongoTemplate mongo, ApplicationEventPublisher local,
+                 @Value("${omni.timers.parallelism:1}") int parallelism) {
         this.mongo = mongo;
         this.local = local;
+        this.parallelism = parallelism;
         // the claim is a compare-and-set on {_id, owner}: the embedded store indexes only that exact key set
         mongo.indexOps(Timers.COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
                 .on("owner", Sort.Direction.ASC).unique().named("id_owner"));
@@ -76,14 +84,48 @@ class TimerSweeper {
         if (claimed == null) {
             return; // no timer in that second, or another instance has it
         }
-        for (Document due : claimed.getList("due", Document.class, List.of())) {
-            try {
-                local.publishEvent(new TimerDue(due.getString("e"), due.getString("t")));
-            } catch (RuntimeException e) {
-                log.warn("timer for {} failed; it is retried when the claim goes stale", due.getString("e"), e);
-                return;
-            }
+        List<Document> due = claimed.getList("due", Document.class, List.of());
+        if (!(parallelism > 1 ? fireTogether(due) : fireInTurn(due))) {
+            return; // retried when the claim goes stale (each timer carries its token: a repeat is ignored)
         }
         mongo.remove(query(where("_id").is(id)), Timers.COLLECTION);
+    }
+
+    private boolean fireInTurn(List<Document> due) {
+        for (Document timer : due) {
+            if (!fireOne(timer)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code omni.timers.parallelism} > 1: a second's timers fire that many at a time (a service with many at once). */
+    private boolean fireTogether(List<Document> due) {
+        Semaphore slots = new Semaphore(parallelism);
+        List<Future<Boolean>> fired = new ArrayList<>(due.size());
+        try (var each = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Document timer : due) {
+                fired.add(each.submit(() -> {
+                    slots.acquire();
+                    try {
+                        return fireOne(timer);
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+        }
+        return fired.stream().allMatch(f -> f.state() == Future.State.SUCCESS && f.resultNow());
+    }
+
+    private boolean fireOne(Document timer) {
+        try {
+            local.publishEvent(new TimerDue(timer.getString("e"), timer.getString("t")));
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("timer for {} failed; it is retried when the claim goes stale", timer.getString("e"), e);
+            return false;
+        }
     }
 }

@@ -1,0 +1,64 @@
+package com.omnicanal.conversation.dispatch;
+
+import com.omnicanal.support.problem.InvalidRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Many services' dispatches in one call (a broadcast's batch): each request goes through the same {@link Dispatcher},
+ * so every rule, the customer's thread and the request-id idempotency hold per message; a few run at once. A request
+ * repeated inside the batch is sent once and answered for each occurrence.
+ */
+@Service
+class BatchDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchDispatcher.class);
+
+    private final Dispatcher dispatcher;
+    private final Semaphore parallel;
+
+    BatchDispatcher(Dispatcher dispatcher, @Value("${omni.dispatch.batch-parallelism:16}") int parallelism) {
+        this.dispatcher = dispatcher;
+        this.parallel = new Semaphore(parallelism); // shared by every batch: the cap holds however many arrive
+    }
+
+    /** One answer per request, in their order: the stored outcome, or why this one could not be handled now. */
+    List<DispatchController.DispatchResult> dispatch(List<DispatchRequest> requests) throws InterruptedException {
+        Map<String, Future<DispatchController.DispatchResult>> outcomes = new LinkedHashMap<>();
+        try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (DispatchRequest request : requests) {
+                outcomes.computeIfAbsent(request.requestId(), id -> each.submit(() -> one(request)));
+            }
+        }
+        List<DispatchController.DispatchResult> results = new ArrayList<>(requests.size());
+        for (DispatchRequest request : requests) {
+            results.add(outcomes.get(request.requestId()).resultNow());
+        }
+        return results;
+    }
+
+    private DispatchController.DispatchResult one(DispatchRequest request) throws InterruptedException {
+        parallel.acquire();
+        try {
+            return DispatchController.DispatchResult.of(dispatcher.dispatch(request, null, null));
+        } catch (InvalidRequestException invalid) {
+            return DispatchController.DispatchResult.failed(request.requestId(), "invalid", invalid.getMessage());
+        } catch (RuntimeException e) { // a dependency is down: this one may be asked again with the same request id
+            log.warn("dispatch {} in a batch failed: {}", request.requestId(), e.toString());
+            return DispatchController.DispatchResult.failed(request.requestId(), "failed", e.getMessage());
+        } finally {
+            parallel.release();
+        }
+    }
+}
