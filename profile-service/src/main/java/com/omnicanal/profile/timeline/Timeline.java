@@ -1,5 +1,6 @@
 package com.omnicanal.profile.timeline;
 
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
@@ -28,15 +29,24 @@ class Timeline {
         this.mongo = mongo;
     }
 
+    /** An entry for a profile's timeline. */
+    record Append(String profileId, TimelineEntry entry) {
+    }
+
     /**
-     * Appends once however often the event is delivered: an entry is a pure function of its event, so adding it to the
-     * bucket's set is a no-op the second time (and the lookup stays a read by {@code _id}).
+     * Appends once however often an event is delivered: an entry is a pure function of its event, so adding it to the
+     * bucket's set is a no-op the second time (and the lookup stays a read by {@code _id}). One unordered bulk of
+     * upserts: one round trip for a run of events.
      */
-    void append(String profileId, TimelineEntry entry) {
-        String month = YearMonth.from(entry.at().atZone(ZoneOffset.UTC)).toString();
-        mongo.upsert(query(where("_id").is(profileId + ":" + month)),
-                new Update().setOnInsert("profileId", profileId).setOnInsert("month", month).addToSet("entries", entry),
-                TimelineBucket.class);
+    void appendAll(List<Append> appends) {
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, TimelineBucket.class);
+        for (Append append : appends) {
+            String month = YearMonth.from(append.entry().at().atZone(ZoneOffset.UTC)).toString();
+            bulk.upsert(query(where("_id").is(append.profileId() + ":" + month)), new Update()
+                    .setOnInsert("profileId", append.profileId()).setOnInsert("month", month)
+                    .addToSet("entries", append.entry()));
+        }
+        bulk.execute();
     }
 
     /** Entries of these profiles before {@code before}, newest first, at most {@code limit}. */

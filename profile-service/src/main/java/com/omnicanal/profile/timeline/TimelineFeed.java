@@ -10,40 +10,49 @@ import com.omnicanal.support.inbox.Replayable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.function.Function;
+
 /**
  * The timeline is a read model like any other: fed by events, this service's own first, the others' as they come.
- * Appends are idempotent per entry id, so these handlers need no processed-event claim.
+ * Appends are idempotent per entry id, so these handlers need no processed-event claim, and a run of events is
+ * appended in one bulk.
  */
 @Configuration(proxyBeanMethods = false)
 class TimelineFeed {
 
     @Bean
-    Replayable<ProfileCreated> timelineOnCreated(Timeline timeline) {
-        return e -> timeline.append(e.profileId(), TimelineEntries.created(e));
+    Replayable.Batch<ProfileCreated> timelineOnCreated(Timeline timeline) {
+        return feed(timeline, ProfileCreated::profileId, TimelineEntries::created);
     }
 
     @Bean
-    Replayable<ActivityRecorded> timelineOnActivity(Timeline timeline) {
-        return e -> timeline.append(e.profileId(), TimelineEntries.activity(e));
+    Replayable.Batch<ActivityRecorded> timelineOnActivity(Timeline timeline) {
+        return feed(timeline, ActivityRecorded::profileId, TimelineEntries::activity);
     }
 
     @Bean
-    Replayable<ConsentChanged> timelineOnConsent(Timeline timeline) {
-        return e -> timeline.append(e.profileId(), TimelineEntries.consent(e));
+    Replayable.Batch<ConsentChanged> timelineOnConsent(Timeline timeline) {
+        return feed(timeline, ConsentChanged::profileId, TimelineEntries::consent);
     }
 
     @Bean
-    Replayable<ProfileMerged> timelineOnMerge(Timeline timeline) {
-        return e -> timeline.append(e.profileId(), TimelineEntries.merged(e));
+    Replayable.Batch<ProfileMerged> timelineOnMerge(Timeline timeline) {
+        return feed(timeline, ProfileMerged::profileId, TimelineEntries::merged);
     }
 
     @Bean
-    Replayable<MessageReceived> timelineOnMessage(Timeline timeline) {
-        return e -> timeline.append(e.profileId(), TimelineEntries.message(e));
+    Replayable.Batch<MessageReceived> timelineOnMessage(Timeline timeline) {
+        return feed(timeline, MessageReceived::profileId, TimelineEntries::message);
     }
 
     @Bean
-    Replayable<ProfileUnmerged> timelineOnUnmerge(Timeline timeline) {
-        return e -> timeline.append(e.profileId(), TimelineEntries.unmerged(e));
+    Replayable.Batch<ProfileUnmerged> timelineOnUnmerge(Timeline timeline) {
+        return feed(timeline, ProfileUnmerged::profileId, TimelineEntries::unmerged);
+    }
+
+    private static <E> Replayable.Batch<E> feed(Timeline timeline, Function<E, String> profileId,
+                                                Function<E, TimelineEntry> entry) {
+        return events -> timeline.appendAll(events.stream()
+                .map(e -> new Timeline.Append(profileId.apply(e), entry.apply(e))).toList());
     }
 }

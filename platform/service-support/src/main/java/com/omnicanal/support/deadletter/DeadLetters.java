@@ -79,7 +79,7 @@ public class DeadLetters {
         return queues.contains(queue);
     }
 
-    static String dlq(String queue) {
+    public static String dlq(String queue) {
         return queue + ".dlq";
     }
 

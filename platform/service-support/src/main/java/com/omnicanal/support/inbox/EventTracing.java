@@ -3,7 +3,8 @@ package com.omnicanal.support.inbox;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
-import org.springframework.messaging.Message;
+
+import java.util.Map;
 
 /** Continues the trace of the request that produced an event (its {@code traceparent}) while it is consumed. */
 class EventTracing {
@@ -16,15 +17,16 @@ class EventTracing {
         this.propagator = propagator;
     }
 
-    void inSpan(Message<?> message, String type, Runnable work) {
+    /** {@code headers}: those of the (first) event the work is for; {@code name}: what the span says it did. */
+    void inSpan(Map<String, Object> headers, String name, Runnable work) {
         if (tracer == null || propagator == null) {
             work.run();
             return;
         }
-        Span span = propagator.extract(message, (carrier, key) -> {
-            Object value = carrier.getHeaders().get(key);
+        Span span = propagator.extract(headers, (carrier, key) -> {
+            Object value = carrier.get(key);
             return value == null ? null : value.toString();
-        }).name("consume " + type).kind(Span.Kind.CONSUMER).start();
+        }).name(name).kind(Span.Kind.CONSUMER).start();
         try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
             work.run();
         } catch (RuntimeException e) {

@@ -1,11 +1,20 @@
 package com.omnicanal.support.inbox;
 
+import com.mongodb.bulk.BulkWriteError;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -16,6 +25,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * consumer that died mid-effect is taken over by the broker's redelivery of that same message.
  */
 public class IdempotentConsumer {
+
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
     private final MeterRegistry meters;
@@ -34,7 +45,7 @@ public class IdempotentConsumer {
         try {
             effect.run();
         } catch (RuntimeException e) {
-            mongo.remove(query(where("_id").is(eventId)), ProcessedEvent.class);
+            release(eventId);
             throw e;
         }
         mongo.updateFirst(query(where("_id").is(eventId)), new Update().set("state", ProcessedEvent.State.DONE)
@@ -46,7 +57,61 @@ public class IdempotentConsumer {
     /** Runs a {@link Replayable} effect without a claim: running it twice is harmless by its own design. */
     public void replay(String type, Runnable effect) {
         effect.run();
-        meters.counter("omni.events.processed", "type", type).increment();
+        replayed(type, 1);
+    }
+
+    void replayed(String type, int count) {
+        meters.counter("omni.events.processed", "type", type).increment(count);
+    }
+
+    /**
+     * Claims a run's event ids (id → redelivered) in one unordered bulk insert; returns those this consumer may run.
+     * {@code copies}: how many more copies of these ids came in the same run (counted as duplicates).
+     */
+    Set<String> claimAll(String type, Map<String, Boolean> ids, int copies) {
+        Instant now = Instant.now();
+        List<String> order = new ArrayList<>(ids.keySet());
+        Set<String> claimed = new HashSet<>(order);
+        try {
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ProcessedEvent.class).insert(order.stream()
+                    .map(id -> new ProcessedEvent(id, type, ProcessedEvent.State.IN_PROGRESS, now)).toList()).execute();
+        } catch (BulkOperationException e) {
+            List<String> taken = new ArrayList<>();
+            for (BulkWriteError error : e.getErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                taken.add(order.get(error.getIndex()));
+            }
+            Map<String, ProcessedEvent> existing = new HashMap<>();
+            mongo.find(query(where("_id").in(taken)), ProcessedEvent.class).forEach(p -> existing.put(p.id(), p));
+            for (String id : taken) {
+                ProcessedEvent claim = existing.get(id);
+                // a redelivered copy of an unfinished claim means its first consumer died: run it again
+                if (claim != null && !(claim.state() == ProcessedEvent.State.IN_PROGRESS && ids.get(id))) {
+                    claimed.remove(id);
+                }
+            }
+        }
+        int duplicates = ids.size() - claimed.size() + copies;
+        if (duplicates > 0) {
+            meters.counter("omni.events.duplicates", "type", type).increment(duplicates);
+        }
+        return claimed;
+    }
+
+    /** Gives a claim back after its effect failed, so the retry may take it. */
+    void release(String eventId) {
+        mongo.remove(query(where("_id").is(eventId)), ProcessedEvent.class);
+    }
+
+    void doneAll(String type, List<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        mongo.updateMulti(query(where("_id").in(eventIds)), new Update().set("state", ProcessedEvent.State.DONE)
+                .set("at", Instant.now()), ProcessedEvent.class);
+        meters.counter("omni.events.processed", "type", type).increment(eventIds.size());
     }
 
     private boolean claim(String eventId, String type, boolean redelivered) {

@@ -1,5 +1,6 @@
 package com.omnicanal.support.inbox;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -9,4 +10,14 @@ import java.util.function.Consumer;
  */
 @FunctionalInterface
 public interface Replayable<T> extends Consumer<T> {
+
+    /** A replayable handler that writes a whole run of events at once: what hot read models should be. */
+    @FunctionalInterface
+    interface Batch<T> extends Replayable<T>, BatchConsumer<T> {
+
+        @Override
+        default void accept(T event) {
+            acceptAll(List.of(event));
+        }
+    }
 }
