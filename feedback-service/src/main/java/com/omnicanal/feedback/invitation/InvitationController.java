@@ -34,7 +34,7 @@ class InvitationController {
     /** A scheduled survey's next round and what its last round did (members, sampled, sent, scheduled, skipped). */
     @GetMapping("/api/feedback/surveys/{id}/rounds")
     @PreAuthorize("hasAnyRole('supervisor', 'marketer', 'admin')")
-    org.bson.Document rounds(@PathVariable String id) {
+    RelationshipSurveys.Rounds rounds(@PathVariable String id) {
         return relationship.of(id);
     }
 

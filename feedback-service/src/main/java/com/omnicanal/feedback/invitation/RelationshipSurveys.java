@@ -153,9 +153,19 @@ class RelationshipSurveys {
         }
     }
 
-    /** The plan and the last round, for staff. */
-    Document of(String surveyId) {
+    /** A scheduled survey's next round and what its last round did, for staff. */
+    record Rounds(String surveyId, Instant nextAt, LastRound lastRound) {
+    }
+
+    record LastRound(Instant at, Instant finishedAt, long members, long sampled, long sent, long scheduled, long skipped) {
+    }
+
+    Rounds of(String surveyId) {
         Document d = mongo.findById(surveyId, Document.class, COLLECTION);
-        return d == null ? new Document("_id", surveyId) : d;
+        Document last = d == null ? null : d.get("lastRound", Document.class);
+        return new Rounds(surveyId, d == null || d.getDate("nextAt") == null ? null : d.getDate("nextAt").toInstant(),
+                last == null ? null : new LastRound(last.getDate("at").toInstant(), last.getDate("finishedAt").toInstant(),
+                        last.getLong("members"), last.getLong("sampled"), last.getLong("sent"), last.getLong("scheduled"),
+                        last.getLong("skipped")));
     }
 }

@@ -56,6 +56,15 @@ class ResponseController {
         return mongo.find(query(where("_id").in(ids)), Response.class).stream().map(ResponseController::view).toList();
     }
 
+    record InvitationView(String token, String surveyId, int version, String trigger, String channel, String state,
+                          List<String> reasons, Instant createdAt, Instant expiresAt, Instant openedAt, Instant remindedAt) {
+
+        static InvitationView of(Invitation i) {
+            return new InvitationView(i.token(), i.surveyId(), i.version(), i.trigger(), i.channel(), i.state(),
+                    i.reasons(), i.createdAt(), i.expiresAt(), i.openedAt(), i.remindedAt());
+        }
+    }
+
     /** Everything this service holds about a person (right of access): invitations, responses, unfinished answers. */
     @GetMapping("/api/feedback/privacy/{profileId}/export")
     @PreAuthorize("hasAnyRole('supervisor', 'admin') or hasAuthority('SCOPE_omni.internal')")
@@ -69,7 +78,8 @@ class ResponseController {
             }
         });
         return Map.of("service", "feedback-service", "exportedAt", Instant.now(), "profileId", profileId,
-                "invitations", invited, "responses", ofProfile(profileId), "partialAnswers", partial);
+                "invitations", invited.stream().map(InvitationView::of).toList(), "responses", ofProfile(profileId),
+                "partialAnswers", partial);
     }
 
     @GetMapping("/api/feedback/responses/{id}")
