@@ -76,7 +76,8 @@ class RelationshipSurveys {
         if (survey == null || !claim(surveyId, planned, survey.definition().trigger())) {
             return; // paused, no longer scheduled, or a stale timer of an earlier plan
         }
-        round(survey, planned);
+        // off the timer thread: a big segment must not hold up detractor and invitation timers
+        Thread.ofVirtual().name("relationship-" + surveyId).start(() -> round(survey, planned));
     }
 
     private void plan(String surveyId, Instant at) {
