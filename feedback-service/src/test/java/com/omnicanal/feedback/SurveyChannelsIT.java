@@ -234,6 +234,9 @@ class SurveyChannelsIT {
                 .get(0).get("agentId").asString()).isEqualTo("luis");
         assertThat(Http.get(url("/api/feedback/conversations/" + mine + "/responses"), Tokens.user("carla")).status())
                 .as("customers").isEqualTo(403);
+        assertThat(Http.get(url("/api/feedback/responses?agent=ana"), Tokens.user("ana")).json().findValuesAsString("id"))
+                .contains(mineId).doesNotContain(theirsId);
+        assertThat(Http.get(url("/api/feedback/responses?agent=luis"), Tokens.user("ana")).status()).isEqualTo(403);
     }
 
     private void insertResponse(String id, String conversationId, String agent, int score) {

@@ -3,6 +3,7 @@ package com.omnicanal.feedback.response;
 import com.omnicanal.feedback.invitation.Invitation;
 import com.omnicanal.feedback.invitation.Invitations;
 import com.omnicanal.support.security.Actor;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -104,10 +105,25 @@ class ResponseController {
         return theirs;
     }
 
+    /** The newest responses attributed to an agent: the agent themselves (anyone else's is 403) or staff. */
+    @GetMapping(value = "/api/feedback/responses", params = "agent")
+    @PreAuthorize("hasAnyRole('agent', 'supervisor', 'marketer', 'admin')")
+    List<ResponseView> ofAgent(@RequestParam String agent, @RequestParam(defaultValue = "50") int limit,
+                               Authentication caller) {
+        if (!staff(caller) && !Actor.username(caller).equals(agent)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "agents read their own responses: agent=<your username>");
+        }
+        return mongo.find(query(where("agentId").is(agent)).with(Sort.by(Sort.Direction.DESC, "at"))
+                .limit(Math.clamp(limit, 1, 200)), Response.class).stream().map(ResponseController::view).toList();
+    }
+
     /** Staff read every response; an agent the ones attributed to them (the conversation was theirs when resolved). */
     private static boolean readable(Response r, Authentication caller) {
-        return caller.getAuthorities().stream().anyMatch(a -> STAFF.contains(a.getAuthority()))
-                || Actor.username(caller).equals(r.agentId());
+        return staff(caller) || Actor.username(caller).equals(r.agentId());
+    }
+
+    private static boolean staff(Authentication caller) {
+        return caller.getAuthorities().stream().anyMatch(a -> STAFF.contains(a.getAuthority()));
     }
 
     private static ResponseView view(Response r) {
