@@ -23,10 +23,19 @@ class InvitationController {
 
     private final Surveys surveys;
     private final Invitations invitations;
+    private final RelationshipSurveys relationship;
 
-    InvitationController(Surveys surveys, Invitations invitations) {
+    InvitationController(Surveys surveys, Invitations invitations, RelationshipSurveys relationship) {
         this.surveys = surveys;
         this.invitations = invitations;
+        this.relationship = relationship;
+    }
+
+    /** A scheduled survey's next round and what its last round did (members, sampled, sent, scheduled, skipped). */
+    @GetMapping("/api/feedback/surveys/{id}/rounds")
+    @PreAuthorize("hasAnyRole('supervisor', 'marketer', 'admin')")
+    RelationshipSurveys.Rounds rounds(@PathVariable String id) {
+        return relationship.of(id);
     }
 
     record InviteRequest(@NotBlank @Size(max = 64) String profileId, @Size(max = 20) String channel,

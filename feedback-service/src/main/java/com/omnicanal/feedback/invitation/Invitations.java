@@ -114,7 +114,7 @@ public class Invitations {
     private List<String> reasons(Survey survey, String profileId, String trigger, Instant now) {
         SurveyDefinition d = survey.definition();
         List<String> reasons = new ArrayList<>();
-        if (!sampled(survey.id(), profileId, d.sampling())) {
+        if (!"schedule".equals(trigger) && !sampled(survey.id(), profileId, d.sampling())) { // a round samples itself
             reasons.add("not in the sample (" + Math.round(d.sampling() * 100) + " % of customers)");
         }
         Document contact = mongo.findById(profileId, Document.class, CONTACTS);
@@ -143,9 +143,9 @@ public class Invitations {
         SurveyDefinition d = survey.definition();
         String language = d.languages().containsKey("es") ? "es" : d.languages().keySet().iterator().next();
         SurveyDefinition.Localized l = d.languages().get(language);
+        String link = publicUrl + "/s/" + invitation.token();
         String text = d.conversational() ? l.title() + "\n" + prompt(l.questions().getFirst())
-                : (l.invitation() == null ? "¿Nos cuentas qué tal?" : l.invitation()) + " " + publicUrl + "/s/"
-                + invitation.token();
+                : (l.invitation() == null ? "¿Nos cuentas qué tal?" : l.invitation()) + " " + link;
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("requestId", requestId);
         request.put("profileId", invitation.profileId());
@@ -153,6 +153,11 @@ public class Invitations {
         request.put("channels", channels(d, invitation.channel()));
         request.put("text", text);
         request.put("subject", l.title());
+        request.put("language", language);
+        if (d.whatsappTemplate() != null) { // outside the WhatsApp window only an approved template may go
+            request.put("template", d.whatsappTemplate());
+            request.put("variables", Map.of("title", l.title(), "question", text, "link", link));
+        }
         JsonNode answer = conversations.post().uri("/api/messages/dispatch").body(request).retrieve().body(JsonNode.class);
         List<String> decisions = new ArrayList<>();
         answer.path("decisions").forEach(x -> decisions.add(x.asString()));
@@ -231,11 +236,12 @@ public class Invitations {
                 .body(JsonNode.class).path("open").asBoolean(false);
     }
 
-    /** A question as a message: its text and how to answer it. */
+    /** A question as a message: its text and how to answer it (numbered options: chat channels carry no buttons). */
     public static String prompt(SurveyDefinition.Question q) {
         return switch (q.type()) {
-            case "rating" -> q.text() + " (" + q.min() + "–" + q.max() + ")";
-            case "single", "consent" -> q.text() + " " + (q.options() == null ? "(sí / no)" : q.options());
+            case "rating" -> q.text() + " (" + q.min() + "–" + q.max() + ")" + Prompts.scale(q.min(), q.max());
+            case "single" -> q.text() + Prompts.numbered(q.options());
+            case "consent" -> q.text() + " (sí / no)";
             default -> q.text();
         };
     }
@@ -312,7 +318,7 @@ public class Invitations {
     }
 
     /** A deterministic share of customers per survey, so a customer is in or out of the sample consistently. */
-    private static boolean sampled(String surveyId, String profileId, Double share) {
+    static boolean sampled(String surveyId, String profileId, Double share) {
         if (share == null || share >= 1) {
             return true;
         }

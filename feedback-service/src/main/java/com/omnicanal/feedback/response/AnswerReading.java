@@ -34,9 +34,19 @@ public final class AnswerReading {
         return switch (q.type()) {
             case "rating" -> rating(q, reply).map(String::valueOf);
             case "single", "consent" -> SurveyPage.options(q).stream().filter(o -> normalise(reply).contains(normalise(o)))
-                    .findFirst();
+                    .findFirst().or(() -> numbered(SurveyPage.options(q), reply));
             default -> Optional.of(reply.strip());
         };
+    }
+
+    /** "2" for the second option, as the chat message numbers them. */
+    private static Optional<String> numbered(List<String> options, String reply) {
+        Matcher m = NUMBER.matcher(reply);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        int n = Integer.parseInt(m.group(1));
+        return n >= 1 && n <= options.size() ? Optional.of(options.get(n - 1)) : Optional.empty();
     }
 
     private static Optional<Integer> rating(Question q, String reply) {

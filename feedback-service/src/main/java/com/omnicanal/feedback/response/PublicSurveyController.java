@@ -34,11 +34,13 @@ class PublicSurveyController {
     private final Surveys surveys;
     private final Responses responses;
     private final Stats stats;
+    private final PartialAnswers partials;
     private final String brand;
 
-    PublicSurveyController(MongoTemplate mongo, Surveys surveys, Responses responses, Stats stats,
+    PublicSurveyController(MongoTemplate mongo, Surveys surveys, Responses responses, Stats stats, PartialAnswers partials,
                            @Value("${omni.feedback.brand:Omnicanal}") String brand) {
         this.mongo = mongo;
+        this.partials = partials;
         this.surveys = surveys;
         this.responses = responses;
         this.stats = stats;
@@ -57,7 +59,8 @@ class PublicSurveyController {
             stats.count(invitation.surveyId(), Dimensions.of(invitation.channel(), invitation.agentId()), "opened", Instant.now());
         }
         String language = language(invitation, lang);
-        return html(HttpStatus.OK, SurveyPage.form(brand, localized(invitation, language), language, null));
+        return html(HttpStatus.OK, SurveyPage.personal(brand, localized(invitation, language), language, null,
+                partials.of(token)));
     }
 
     @PostMapping(value = "/s/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
@@ -72,15 +75,28 @@ class PublicSurveyController {
         String language = language(invitation, lang);
         SurveyDefinition definition = surveys.version(invitation.surveyId(), invitation.version()).orElseThrow();
         SurveyDefinition.Localized survey = localized(invitation, language);
+        if ("save".equals(form.getFirst("action"))) { // a partial: kept, shown again, not a response
+            if (responses.answered(token)) {
+                return answeredAlready(language);
+            }
+            partials.save(invitation, survey, form);
+            return html(HttpStatus.OK, SurveyPage.personal(brand, survey, language, null, partials.of(token)));
+        }
         try {
             return responses.submit(invitation, definition, survey, form)
-                    .map(r -> html(HttpStatus.OK, SurveyPage.message(brand, survey.title(), survey.thanks() == null
-                            ? (language.equals("es") ? "¡Gracias por tu respuesta!" : "Thank you for your answer!")
-                            : survey.thanks(), language)))
+                    .map(r -> completed(token, survey, language))
                     .orElseGet(() -> answeredAlready(language));
         } catch (Responses.Invalid invalid) {
-            return html(HttpStatus.BAD_REQUEST, SurveyPage.form(brand, survey, language, invalid.getMessage()));
+            return html(HttpStatus.BAD_REQUEST, SurveyPage.personal(brand, survey, language, invalid.getMessage(),
+                    PartialAnswers.byQuestion(form)));
         }
+    }
+
+    private ResponseEntity<String> completed(String token, SurveyDefinition.Localized survey, String language) {
+        partials.forget(java.util.List.of(token));
+        return html(HttpStatus.OK, SurveyPage.message(brand, survey.title(), survey.thanks() == null
+                ? (language.equals("es") ? "¡Gracias por tu respuesta!" : "Thank you for your answer!")
+                : survey.thanks(), language));
     }
 
     private ResponseEntity<String> unusable(Invitation invitation, String lang, boolean checkAnswered) {

@@ -24,9 +24,10 @@ class ResponsePrivacy {
 
     @Bean
     @Order(0) // before the invitations (and their per-person token list) are forgotten
-    ErasureParticipant anonymiseResponses(Invitations invitations, MongoTemplate mongo) {
+    ErasureParticipant anonymiseResponses(Invitations invitations, MongoTemplate mongo, PartialAnswers partials) {
         return profileId -> {
             List<String> ids = invitations.ofProfile(profileId).stream().map(Invitation::token).toList();
+            partials.forget(ids); // half-answered surveys are personal data too
             List<String> linked = invitations.answeredWithoutInvitation(profileId);
             mongo.updateMulti(query(where("_id").in(ids.isEmpty() && linked.isEmpty() ? List.of("-")
                     : java.util.stream.Stream.concat(ids.stream(), linked.stream()).toList())), new Update()

@@ -30,9 +30,12 @@ public class Stats {
         this.mongo = mongo;
     }
 
-    /** NPS (promoters − detractors, %), CSAT (% satisfied), CES (mean), each with its count and 95 % margin. */
+    /**
+     * NPS (promoters − detractors, %), CSAT (% satisfied), CES (mean), each with its count and 95 % margin; the funnel:
+     * sent, opened, started (a partial answer saved) and completed.
+     */
     public record Summary(String surveyId, String kind, String dimension, LocalDate from, LocalDate to, long sent,
-                          long opened, long completed, long responses, Double score, Double margin, Map<String, Long> distribution) {
+                          long opened, long started, long completed, long responses, Double score, Double margin, Map<String, Long> distribution) {
     }
 
     public void count(String surveyId, List<String> dimensions, String counter, java.time.Instant at) {
@@ -100,6 +103,7 @@ public class Stats {
                                 java.util.Collection<Document> days) {
         long sent = 0;
         long opened = 0;
+        long started = 0;
         long completed = 0;
         long responses = 0;
         long sum = 0;
@@ -108,6 +112,7 @@ public class Stats {
         for (Document day : days) {
             sent += number(day, "sent");
             opened += number(day, "opened");
+            started += number(day, "started");
             completed += number(day, "completed");
             responses += number(day, "responses");
             sum += number(day, "sum");
@@ -115,7 +120,8 @@ public class Stats {
             merge(categories, day.get("cat", Document.class));
         }
         double[] score = Scores.summarise(kind, responses, sum, categories);
-        return new Summary(surveyId, kind, dimension, from, to, sent, opened, completed, responses,
+        return new Summary(surveyId, kind, dimension, from, to, sent, opened, started, completed,
+                responses,
                 responses == 0 ? null : score[0], responses == 0 ? null : score[1], hist);
     }
 

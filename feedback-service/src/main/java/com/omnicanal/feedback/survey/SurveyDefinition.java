@@ -10,7 +10,7 @@ import java.util.Map;
 public record SurveyDefinition(String name, String kind, Map<String, Localized> languages, Trigger trigger,
                                Integer cooldownDays, Double sampling, Integer expiresDays, List<String> channels,
                                Boolean inConversation, Map<String, java.time.Duration> delays, Integer afterDays,
-                               java.time.Duration reminderAfter) {
+                               java.time.Duration reminderAfter, String whatsappTemplate, Boolean embeddable) {
 
     public record Localized(String title, String invitation, List<Question> questions, String thanks) {
     }
@@ -20,8 +20,17 @@ public record SurveyDefinition(String name, String kind, Map<String, Localized> 
                            boolean required, Map<String, String> skipTo) {
     }
 
-    /** What sends it: a resolved conversation, an activity of a type, or staff only ({@code manual}). */
-    public record Trigger(String on, String activityType) {
+    /**
+     * What sends it: a resolved conversation, an activity of a type, staff only ({@code manual}), or {@code schedule}:
+     * relationship NPS to a profile-service segment every {@code every} (ISO-8601), from {@code startAt} or at once.
+     */
+    public record Trigger(String on, String activityType, String segmentId, java.time.Duration every,
+                          java.time.Instant startAt) {
+    }
+
+    /** Shown to anyone by the web snippet and the in-app API (off by default: most surveys are personal). */
+    public boolean isEmbeddable() {
+        return Boolean.TRUE.equals(embeddable);
     }
 
     public int cooldown() {

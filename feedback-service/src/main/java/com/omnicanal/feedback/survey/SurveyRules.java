@@ -15,7 +15,8 @@ final class SurveyRules {
     static final Map<String, int[]> SCALES = Map.of("nps", new int[]{0, 10}, "csat", new int[]{1, 5}, "ces", new int[]{1, 7});
     private static final Set<String> KINDS = Set.of("nps", "csat", "ces", "custom");
     private static final Set<String> TYPES = Set.of("rating", "single", "multiple", "text", "consent");
-    private static final Set<String> TRIGGERS = Set.of("conversation-resolved", "complaint-resolved", "activity", "manual");
+    private static final Set<String> TRIGGERS = Set.of("conversation-resolved", "complaint-resolved", "activity", "manual",
+            "schedule");
 
     private SurveyRules() {
     }
@@ -29,20 +30,36 @@ final class SurveyRules {
             problems.add(new InvalidField("kind", "must be nps, csat, ces or custom"));
         }
         if (d.trigger() == null || !TRIGGERS.contains(d.trigger().on())) {
-            problems.add(new InvalidField("trigger.on", "must be conversation-resolved, complaint-resolved, activity or manual"));
+            problems.add(new InvalidField("trigger.on", "must be conversation-resolved, complaint-resolved, activity, manual "
+                    + "or schedule"));
         } else if (d.trigger().on().equals("activity") && d.trigger().activityType() == null) {
             problems.add(new InvalidField("trigger.activityType", "an activity trigger needs the activity type"));
+        } else if (d.trigger().on().equals("schedule")) {
+            schedule(d.trigger(), problems);
         }
         if (d.sampling() != null && (d.sampling() <= 0 || d.sampling() > 1)) {
             problems.add(new InvalidField("sampling", "must be a share between 0 (excluded) and 1"));
         }
         timing(d, problems);
+        if (d.whatsappTemplate() != null && !d.whatsappTemplate().matches("[a-z0-9][a-z0-9_-]{0,63}")) {
+            problems.add(new InvalidField("whatsappTemplate", "the name of a conversation-service template"));
+        }
         if (d.languages() == null || d.languages().isEmpty()) {
             problems.add(new InvalidField("languages", "at least one language (e.g. es, en)"));
             return problems;
         }
         d.languages().forEach((language, localized) -> language(d, language, localized, problems));
         return problems;
+    }
+
+    /** Relationship NPS: a segment and a period (a second at least, so a test can watch two rounds; a year at most). */
+    private static void schedule(SurveyDefinition.Trigger t, List<InvalidField> problems) {
+        if (t.segmentId() == null || t.segmentId().isBlank()) {
+            problems.add(new InvalidField("trigger.segmentId", "a scheduled survey goes to a profile-service segment"));
+        }
+        if (t.every() == null || t.every().toSeconds() < 1 || t.every().compareTo(java.time.Duration.ofDays(366)) > 0) {
+            problems.add(new InvalidField("trigger.every", "how often, as an ISO-8601 duration from PT1S to P366D (e.g. P90D)"));
+        }
     }
 
     private static void timing(SurveyDefinition d, List<InvalidField> problems) {

@@ -13,11 +13,13 @@ import java.util.Optional;
 public class Surveys {
 
     private final MongoTemplate mongo;
+    private final org.springframework.context.ApplicationEventPublisher events;
     /** Versions never change once saved: read each once (the answer path asks for them on every request). */
     private final java.util.Map<String, SurveyDefinition> versions = new java.util.concurrent.ConcurrentHashMap<>();
 
-    Surveys(MongoTemplate mongo) {
+    Surveys(MongoTemplate mongo, org.springframework.context.ApplicationEventPublisher events) {
         this.mongo = mongo;
+        this.events = events;
     }
 
     @org.springframework.data.mongodb.core.mapping.Document("survey_versions")
@@ -32,7 +34,13 @@ public class Surveys {
         int version = find(id).map(s -> s.version() + 1).orElse(1);
         Instant now = Instant.now();
         mongo.save(new Version(id + ":" + version, definition, now));
-        return mongo.save(new Survey(id, version, "active", definition, now));
+        Survey saved = mongo.save(new Survey(id, version, "active", definition, now));
+        events.publishEvent(new Saved(saved)); // a scheduled survey (re)plans its next round
+        return saved;
+    }
+
+    /** A survey was saved (a new version, active). */
+    public record Saved(Survey survey) {
     }
 
     public Optional<Survey> find(String id) {

@@ -39,4 +39,13 @@ class AnswerReadingTest {
         assertThat(AnswerReading.read(new Question("c", "text", "?", null, null, null, false, null), " lento "))
                 .contains("lento");
     }
+
+    @Test
+    void aTappedButtonOrListTitleAndANumberedOptionAreUnderstood() {
+        assertThat(AnswerReading.read(CSAT, "4 · Bien")).as("a list row's title, as the webhook gives it").contains("4");
+        assertThat(AnswerReading.read(CSAT, "😀 Excelente")).contains("5");
+        Question choice = new Question("why", "single", "?", null, null, List.of("Precio", "Atención"), true, null);
+        assertThat(AnswerReading.read(choice, "2")).as("the second numbered option").contains("Atención");
+        assertThat(AnswerReading.read(choice, "7")).isEmpty();
+    }
 }

@@ -32,7 +32,7 @@ class Routes {
                         .filters(guarded("campaign-service")).metadata(RESPONSE_TIMEOUT_ATTR, millis(backends))
                         .metadata(CONNECT_TIMEOUT_ATTR, connect(backends)).uri(backends.campaignService()))
                 .route("feedback-service", r -> r.path("/api/surveys/**", "/api/feedback/**", "/s/**", "/q/**",
-                                "/api/me/surveys/**")
+                                "/api/me/surveys/**", "/js/omni-survey.js")
                         .filters(guarded("feedback-service")).metadata(RESPONSE_TIMEOUT_ATTR, millis(backends))
                         .metadata(CONNECT_TIMEOUT_ATTR, connect(backends)).uri(backends.feedbackService()))
                 .route("api-docs-profile", r -> apiDocs(r.path("/v3/api-docs/profile"), backends.profileService()))

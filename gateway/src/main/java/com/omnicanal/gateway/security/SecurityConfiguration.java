@@ -19,9 +19,10 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    // web chat is public: visitors carry a signed session, signed-in customers their token (checked by the service)
+    // web chat and in-app surveys are public: visitors carry a signed session, signed-in customers their token
+    // (checked by the service)
     private static final String[] PUBLIC = {"/webhooks/**", "/api/channels/webchat/**", "/s/**", "/q/**", "/l/**",
-            "/actuator/health/**",
+            "/js/omni-survey.js", "/api/feedback/in-app/**", "/actuator/health/**",
             "/actuator/info", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**", "/webjars/**"};
 
     @Bean
