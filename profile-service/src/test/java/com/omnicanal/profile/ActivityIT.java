@@ -14,7 +14,13 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -63,6 +69,46 @@ class ActivityIT {
         JsonNode profile = Http.get(url("/api/profiles/" + profileId), Tokens.user("ana")).json();
         assertThat(profile.get("activity").get("purchases").asInt()).isEqualTo(2);
         assertThat(profile.get("lifecycleStage").asString()).isIn("growth", "retention");
+    }
+
+    @Test
+    void concurrentBatchesForTheSameCustomersCountEveryPurchaseExactlyOnce() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> emails = IntStream.range(0, 5).mapToObj(i -> "race." + run + "." + i + "@example.com").toList();
+        String first = emails.stream().map(e -> purchase("first-" + run, e, "2026-11-01T10:00:00Z"))
+                .collect(Collectors.joining(",", "{\"activities\":[", "]}"));
+        assertThat(Http.post(url("/api/activities"), Tokens.partnerDemo(), first).status()).isEqualTo(200);
+        int senders = 4;
+        int batches = 6;
+        int perBatch = 50;
+        try (ExecutorService pool = Executors.newFixedThreadPool(senders)) {
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (int t = 0; t < senders; t++) {
+                int sender = t;
+                sent.add(pool.submit(() -> {
+                    for (int b = 0; b < batches; b++) {
+                        int batch = b;
+                        String body = IntStream.range(0, perBatch).mapToObj(i -> purchase(
+                                        "o-%s-%d-%d-%d".formatted(run, sender, batch, i), emails.get(i % emails.size()),
+                                        "2026-11-10T10:00:00Z"))
+                                .collect(Collectors.joining(",", "{\"activities\":[", "]}"));
+                        Http.Response response = Http.post(url("/api/activities"), Tokens.partnerDemo(), body);
+                        assertThat(response.status()).as(response.body()).isEqualTo(200);
+                    }
+                    return batches;
+                }));
+            }
+            for (Future<Integer> done : sent) {
+                done.get(2, TimeUnit.MINUTES);
+            }
+        }
+        int each = 1 + senders * batches * perBatch / emails.size();
+        for (String email : emails) {
+            JsonNode found = Http.post(url("/api/profiles/identify"), Tokens.user("ana"),
+                    "{\"identifiers\":[{\"type\":\"email\",\"value\":\"%s\"}]}".formatted(email)).json();
+            JsonNode profile = Http.get(url("/api/profiles/" + found.get("profileId").asString()), Tokens.user("ana")).json();
+            assertThat(profile.get("activity").get("purchases").asInt()).as(email).isEqualTo(each);
+        }
     }
 
     @Test

@@ -18,10 +18,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -36,6 +38,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 public class ProfileStore {
 
     private static final int ATTEMPTS = 5;
+    /** The tokens of the last bulk writes to a profile: how a bulk tells the writes it won from those it lost. */
+    private static final String BULK_WRITES = "bulkWrites";
+    private static final int KEPT_BULK_WRITES = 4;
 
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
@@ -141,32 +146,54 @@ public class ProfileStore {
     /**
      * Event-free changes to many profiles (e.g. activity summaries) in one unordered bulk of version-guarded updates,
      * from the profiles as the caller {@code read} them. When every guard held and every change says how it applies,
-     * nothing is read back; otherwise the writes that lost to another writer (told apart by this bulk's own
-     * {@code updatedAt} stamp) are recomputed from the current profile and written on their own.
+     * nothing is read back; otherwise the writes that lost to another writer (told apart by this bulk's token, which
+     * each written profile keeps among its last few) are recomputed from the current profile and written on their own.
      */
     public void updateAll(Map<String, Profile> read, Map<String, Function<Profile, Change>> changes) {
         Instant stamp = Instant.now().truncatedTo(ChronoUnit.MILLIS); // the store keeps milliseconds
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Profile.class);
         Map<String, Change> written = new LinkedHashMap<>();
+        String token = java.util.UUID.randomUUID().toString(); // which profiles this bulk wrote, whoever wrote next
         read.forEach((id, profile) -> {
             Change change = changes.containsKey(id) ? changes.get(id).apply(profile) : Change.none();
             if (change.update() != null && change.events().isEmpty()) {
-                bulk.updateOne(query(where("_id").is(id).and("version").is(profile.version())), change.update()
-                        .set("version", profile.version() + 1).set("updatedAt", stamp));
+                Update update = change.update().set("version", profile.version() + 1).set("updatedAt", stamp);
+                update.push(BULK_WRITES).slice(-KEPT_BULK_WRITES).each(token);
+                bulk.updateOne(query(where("_id").is(id).and("version").is(profile.version())), update);
                 written.put(id, change);
             }
         });
         long matched = written.isEmpty() ? 0 : bulk.execute().getMatchedCount();
+        Set<String> lost = matched == written.size() ? Set.of() : lostRaces(written.keySet(), token);
+        List<String> readBack = written.entrySet().stream()
+                .filter(e -> !lost.contains(e.getKey()) && e.getValue().applied() == null).map(Map.Entry::getKey).toList();
+        Map<String, Profile> current = readBack.isEmpty() ? Map.of() : findAll(readBack);
         List<Profile> after = new ArrayList<>();
-        if (matched == written.size() && written.values().stream().allMatch(c -> c.applied() != null)) {
-            written.forEach((id, change) -> after.add(change.applied().apply(read.get(id)).written(stamp)));
-        } else {
-            findAll(written.keySet()).forEach((id, current) -> after.add(
-                    current.version() == read.get(id).version() + 1 && stamp.equals(current.updatedAt())
-                            ? current : update(id, changes.get(id)))); // lost the race: recompute from the current
-        }
+        written.forEach((id, change) -> {
+            if (lost.contains(id)) {
+                after.add(update(id, changes.get(id))); // lost the race: recompute from the current profile
+            } else {
+                Profile now = change.applied() != null ? change.applied().apply(read.get(id)).written(stamp) : current.get(id);
+                if (now != null) {
+                    after.add(now);
+                }
+            }
+        });
         changes.keySet().stream().filter(id -> !written.containsKey(id)).forEach(id -> update(id, changes.get(id)));
         local.publishEvent(new ProfilesChanged(after));
+    }
+
+    /** Which guarded writes of a bulk matched nothing: the profiles whose recent bulk writes do not list its token. */
+    private Set<String> lostRaces(Set<String> ids, String token) {
+        Query writes = query(where("_id").in(ids));
+        writes.fields().include(BULK_WRITES);
+        Set<String> lost = new HashSet<>(ids);
+        mongo.find(writes, org.bson.Document.class, Profile.COLLECTION).forEach(doc -> {
+            if (doc.getList(BULK_WRITES, String.class, List.of()).contains(token)) {
+                lost.remove(doc.getString("_id"));
+            }
+        });
+        return lost;
     }
 
     public static ResponseStatusException notFound() {
