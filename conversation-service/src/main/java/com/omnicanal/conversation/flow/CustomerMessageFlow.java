@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a customer's message sets in motion: the complaint keyword rule; the FAQ bot when it is on duty (outside
@@ -63,23 +65,42 @@ class CustomerMessageFlow {
         this.botCalendar = botCalendar;
     }
 
-    void handle(MessageReceived event) {
-        Message message = inbox.message(event.messageId()).orElse(null);
-        Conversation c = conversations.find(event.conversationId()).orElse(null);
+    /**
+     * A run of messages, read in three bulk reads (messages, conversations, survey holds) instead of three reads each;
+     * what follows is keyed (complaint per conversation, queue entry, SLA clock, the bot's answer per message), so a
+     * run retried message by message after a failure repeats nothing but, at worst, a bot's hand-over note.
+     */
+    void handleAll(List<MessageReceived> events) {
+        Map<String, Message> messages = inbox.messages(events.stream().map(MessageReceived::messageId).toList());
+        Map<String, Conversation> byId = conversations.findAll(events.stream().map(MessageReceived::conversationId)
+                .collect(Collectors.toSet()));
+        Map<String, Instant> heldUntil = holds.heldUntil(byId.values().stream().map(Conversation::profileId)
+                .collect(Collectors.toSet()));
+        for (MessageReceived event : events) {
+            Conversation c = byId.computeIfAbsent(event.conversationId(), id -> conversations.find(id).orElse(null));
+            if (handle(event, messages.get(event.messageId()), c, c == null ? null : heldUntil.get(c.profileId()))) {
+                byId.remove(c.id()); // changed: a later message of the same conversation reads it again
+            }
+        }
+    }
+
+    /** Returns whether the message may have changed its conversation. */
+    private boolean handle(MessageReceived event, Message message, Conversation c, Instant heldUntil) {
         if (message == null || c == null || RECORD_ONLY.contains(event.channel())
-                || holds.isHeld(c.profileId(), message.at())) {
-            return; // a record, or an answer to a survey in the conversation: nothing for an agent
+                || heldUntil != null && heldUntil.isAfter(message.at())) {
+            return false; // a record, or an answer to a survey in the conversation: nothing for an agent
         }
         if (complaints.apply(c, message)) {
             c = conversations.find(c.id()).orElseThrow();
         }
         if (c.assignee() == null && c.complaintId() == null && botOnDuty(Instant.now()) && botAnswered(c, message)) {
-            return;
+            return true;
         }
         if ("open".equals(c.status())) {
             sla.customerWrote(c, event.channel(), message.at());
             router.enqueue(c, event.channel(), Instant.now());
         }
+        return true;
     }
 
     private boolean botOnDuty(Instant now) {

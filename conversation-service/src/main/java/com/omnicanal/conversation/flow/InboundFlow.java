@@ -2,6 +2,7 @@ package com.omnicanal.conversation.flow;
 
 import com.omnicanal.events.conversation.ConversationResolved;
 import com.omnicanal.events.conversation.MessageReceived;
+import com.omnicanal.support.inbox.BatchConsumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,8 +17,8 @@ import java.util.function.Consumer;
 class InboundFlow {
 
     @Bean
-    Consumer<MessageReceived> customerMessage(CustomerMessageFlow flow) {
-        return flow::handle;
+    BatchConsumer<MessageReceived> customerMessage(CustomerMessageFlow flow) {
+        return flow::handleAll;
     }
 
     @Bean

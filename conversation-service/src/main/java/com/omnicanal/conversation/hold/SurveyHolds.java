@@ -5,7 +5,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -28,6 +31,14 @@ public class SurveyHolds {
     public boolean isHeld(String profileId, Instant at) {
         Document hold = mongo.findById(profileId, Document.class, COLLECTION);
         return hold != null && hold.getDate("until").toInstant().isAfter(at);
+    }
+
+    /** Until when each of these customers' replies belong to a survey (only those with a hold), in one read. */
+    public Map<String, Instant> heldUntil(Collection<String> profileIds) {
+        Map<String, Instant> until = new HashMap<>();
+        mongo.find(query(where("_id").in(profileIds)), Document.class, COLLECTION)
+                .forEach(hold -> until.put(hold.getString("_id"), hold.getDate("until").toInstant()));
+        return until;
     }
 
     void hold(String profileId, Instant until, String reference) {

@@ -15,6 +15,8 @@ import org.springframework.stereotype.Service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +49,13 @@ public class Conversations {
 
     public Optional<Conversation> find(String id) {
         return Optional.ofNullable(mongo.findById(id, Conversation.class));
+    }
+
+    /** Many conversations in one read of the {@code _id} index. */
+    public Map<String, Conversation> findAll(Collection<String> ids) {
+        Map<String, Conversation> found = new HashMap<>();
+        mongo.find(query(where("_id").in(ids)), Conversation.class).forEach(c -> found.put(c.id(), c));
+        return found;
     }
 
     /** The customer's current conversation, if any (open, pending, snoozed or resolved within the window). */

@@ -11,6 +11,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,6 +132,13 @@ public class Inbox {
 
     public Optional<Message> message(String id) {
         return Optional.ofNullable(mongo.findById(id, Message.class));
+    }
+
+    /** Many messages in one read of the {@code _id} index. */
+    public Map<String, Message> messages(Collection<String> ids) {
+        Map<String, Message> found = new HashMap<>();
+        mongo.find(query(where("_id").in(ids)), Message.class).forEach(m -> found.put(m.id(), m));
+        return found;
     }
 
     public java.util.List<Message> thread(String conversationId) {

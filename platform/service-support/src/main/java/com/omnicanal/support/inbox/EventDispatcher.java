@@ -50,18 +50,31 @@ public class EventDispatcher implements Consumer<Message<List<byte[]>>> {
             claimed.forEach(consumer -> consumer.accept(event));
         }
 
-        void acceptClaimed(Object event) {
-            claimed.forEach(consumer -> consumer.accept(event));
+        boolean claimsRuns() {
+            return claimed.stream().anyMatch(BatchConsumer.class::isInstance);
+        }
+
+        /** The claimed handlers that take a run at once. */
+        void acceptClaimedRun(List<Object> events) {
+            claimed.stream().filter(BatchConsumer.class::isInstance).forEach(consumer -> acceptAll(consumer, events));
+        }
+
+        /** The claimed handlers that take one event at a time. */
+        void acceptClaimedOne(Object event) {
+            claimed.stream().filter(consumer -> !(consumer instanceof BatchConsumer<?>))
+                    .forEach(consumer -> consumer.accept(event));
+        }
+
+        void acceptReplayables(List<Object> events) {
+            replayables.forEach(consumer -> acceptAll(consumer, events));
         }
 
         @SuppressWarnings("unchecked")
-        void acceptReplayables(List<Object> events) {
-            for (Consumer<Object> consumer : replayables) {
-                if (consumer instanceof BatchConsumer<?> batch) {
-                    ((BatchConsumer<Object>) batch).acceptAll(events);
-                } else {
-                    events.forEach(consumer);
-                }
+        private static void acceptAll(Consumer<Object> consumer, List<Object> events) {
+            if (consumer instanceof BatchConsumer<?> batch) {
+                ((BatchConsumer<Object>) batch).acceptAll(events);
+            } else {
+                events.forEach(consumer);
             }
         }
     }
@@ -160,17 +173,27 @@ public class EventDispatcher implements Consumer<Message<List<byte[]>>> {
         Map<String, Boolean> redelivered = new LinkedHashMap<>();
         distinct.values().forEach(d -> redelivered.put(d.id(), d.redelivered()));
         Set<String> claimed = idempotent.claimAll(type, redelivered, run.size() - distinct.size());
+        List<Delivery> mine = distinct.values().stream().filter(d -> claimed.contains(d.id())).toList();
+        if (mine.isEmpty()) {
+            return List.of();
+        }
+        if (handler.claimsRuns()) {
+            try {
+                tracing.inSpan(mine.getFirst().headers(), "consume " + type + " x" + mine.size(),
+                        () -> handler.acceptClaimedRun(mine.stream().map(Delivery::event).toList()));
+            } catch (RuntimeException e) {
+                idempotent.releaseAll(mine.stream().map(Delivery::id).toList());
+                return mine.stream().map(d -> new Failure(d, e)).toList(); // each is retried alone, every handler
+            }
+        }
         List<String> done = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
-        for (Delivery delivery : distinct.values()) {
-            if (!claimed.contains(delivery.id())) {
-                continue;
-            }
+        for (Delivery delivery : mine) {
             try {
-                tracing.inSpan(delivery.headers(), "consume " + type, () -> handler.acceptClaimed(delivery.event()));
+                tracing.inSpan(delivery.headers(), "consume " + type, () -> handler.acceptClaimedOne(delivery.event()));
                 done.add(delivery.id());
             } catch (RuntimeException e) {
-                idempotent.release(delivery.id());
+                idempotent.releaseAll(List.of(delivery.id()));
                 failures.add(new Failure(delivery, e));
             }
         }

@@ -45,7 +45,7 @@ public class IdempotentConsumer {
         try {
             effect.run();
         } catch (RuntimeException e) {
-            release(eventId);
+            releaseAll(List.of(eventId));
             throw e;
         }
         mongo.updateFirst(query(where("_id").is(eventId)), new Update().set("state", ProcessedEvent.State.DONE)
@@ -100,9 +100,9 @@ public class IdempotentConsumer {
         return claimed;
     }
 
-    /** Gives a claim back after its effect failed, so the retry may take it. */
-    void release(String eventId) {
-        mongo.remove(query(where("_id").is(eventId)), ProcessedEvent.class);
+    /** Gives claims back after their effects failed, so the retries may take them. */
+    void releaseAll(List<String> eventIds) {
+        mongo.remove(query(where("_id").in(eventIds)), ProcessedEvent.class);
     }
 
     void doneAll(String type, List<String> eventIds) {
