@@ -4,13 +4,20 @@ import com.omnicanal.events.profile.ProfileCreated;
 import com.omnicanal.events.profile.ProfileMerged;
 import com.omnicanal.events.profile.ProfileUpdated;
 import com.omnicanal.support.privacy.ErasureParticipant;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -28,14 +35,52 @@ public class ContactCards implements ErasureParticipant {
                 .on("version", Sort.Direction.ASC).unique().named("id_version"));
     }
 
-    void created(ProfileCreated event) {
-        apply(event.profileId(), event.version(), new Update().set("name", event.name()).set("email", event.email())
-                .set("phone", event.phone()));
+    /** A versioned change to one card. */
+    record Change(String profileId, long version, Update update) {
     }
 
-    void updated(ProfileUpdated event) {
-        apply(event.profileId(), event.version(), new Update().set("name", event.name()).set("email", event.email())
-                .set("phone", event.phone()).set("language", event.language()).set("timezone", event.timezone()));
+    static Change created(ProfileCreated event) {
+        return new Change(event.profileId(), event.version(), new Update().set("name", event.name())
+                .set("email", event.email()).set("phone", event.phone()));
+    }
+
+    static Change updated(ProfileUpdated event) {
+        return new Change(event.profileId(), event.version(), new Update().set("name", event.name())
+                .set("email", event.email()).set("phone", event.phone()).set("language", event.language())
+                .set("timezone", event.timezone()));
+    }
+
+    /**
+     * A run of changes in one read and one bulk write: per card only the newest change of the run, and only if newer
+     * than the card; a write that meets a concurrent one is redone on its own.
+     */
+    void applyAll(List<Change> changes) {
+        Map<String, Change> newest = new LinkedHashMap<>();
+        changes.forEach(c -> newest.merge(c.profileId(), c, (a, b) -> b.version() > a.version() ? b : a));
+        Map<String, Long> current = new HashMap<>();
+        Query versions = query(where("_id").in(newest.keySet()));
+        versions.fields().include("version");
+        mongo.find(versions, ContactCard.class).forEach(card -> current.put(card.id(), card.version()));
+        List<Change> due = newest.values().stream()
+                .filter(c -> !current.containsKey(c.profileId()) || current.get(c.profileId()) < c.version()).toList();
+        if (due.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ContactCard.class);
+        due.forEach(c -> bulk.upsert(query(where("_id").is(c.profileId()).and("version")
+                .is(current.getOrDefault(c.profileId(), -1L))), versioned(c)));
+        try {
+            if (bulk.execute().getMatchedCount() + countNew(due, current) == due.size()) {
+                return;
+            }
+        } catch (DataAccessException raced) {
+            // another writer created or changed one of these cards meanwhile: settled one by one below
+        }
+        due.forEach(this::apply);
+    }
+
+    private static long countNew(List<Change> due, Map<String, Long> current) {
+        return due.stream().filter(c -> !current.containsKey(c.profileId())).count();
     }
 
     /** The absorbed profile's card points to the survivor (its own version is unknown here: any version). */
@@ -66,9 +111,16 @@ public class ContactCards implements ErasureParticipant {
         return card.map(c -> new Contact(c.id(), c.name(), c.email(), c.phone(), c.language(), c.timezone()));
     }
 
+    /** The change with its version stamped (setting the same fields again when a bulk write is redone alone). */
+    private static Update versioned(Change change) {
+        return change.update().set("version", change.version()).set("updatedAt", Instant.now()).unset("mergedInto");
+    }
+
     /** Applies a versioned change unless the card already holds that version or a newer one. */
-    private void apply(String profileId, long version, Update update) {
-        update.set("version", version).set("updatedAt", Instant.now()).unset("mergedInto");
+    private void apply(Change change) {
+        String profileId = change.profileId();
+        long version = change.version();
+        Update update = versioned(change);
         for (int attempt = 0; attempt < 5; attempt++) {
             ContactCard current = mongo.findById(profileId, ContactCard.class);
             if (current != null && current.version() >= version) {

@@ -3,6 +3,7 @@ package com.omnicanal.support.contacts;
 import com.omnicanal.events.profile.ProfileCreated;
 import com.omnicanal.events.profile.ProfileMerged;
 import com.omnicanal.events.profile.ProfileUpdated;
+import com.omnicanal.support.inbox.Replayable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,14 +21,15 @@ public class ContactsConfiguration {
         return new ContactCards(mongo);
     }
 
+    /** Versioned, so a repeated or late event changes nothing: no claim, and a run written in one bulk. */
     @Bean
-    Consumer<ProfileCreated> contactCreated(ContactCards cards) {
-        return cards::created;
+    Replayable.Batch<ProfileCreated> contactCreated(ContactCards cards) {
+        return events -> cards.applyAll(events.stream().map(ContactCards::created).toList());
     }
 
     @Bean
-    Consumer<ProfileUpdated> contactUpdated(ContactCards cards) {
-        return cards::updated;
+    Replayable.Batch<ProfileUpdated> contactUpdated(ContactCards cards) {
+        return events -> cards.applyAll(events.stream().map(ContactCards::updated).toList());
     }
 
     @Bean
