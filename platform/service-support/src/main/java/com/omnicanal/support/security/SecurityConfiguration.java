@@ -1,6 +1,7 @@
 package com.omnicanal.support.security;
 
 import com.omnicanal.support.problem.ProblemWriter;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -16,6 +18,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.time.Clock;
+import java.time.Duration;
 
 /** Every service is a resource server for the Keycloak realm; 401/403 say nothing about what exists. */
 @Configuration(proxyBeanMethods = false)
@@ -25,6 +30,18 @@ public class SecurityConfiguration {
 
     private static final String[] ALWAYS_PUBLIC = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
+
+    /** The token decoder Spring Boot configures (issuer, audience, keys), behind a cache of verified tokens. */
+    @Bean
+    static BeanPostProcessor cachingJwtDecoder() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder)
+                        ? new CachingJwtDecoder(decoder, Clock.systemUTC(), 10_000, Duration.ofHours(1)) : bean;
+            }
+        };
+    }
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
