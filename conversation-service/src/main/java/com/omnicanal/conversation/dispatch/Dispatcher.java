@@ -14,6 +14,7 @@ import com.omnicanal.events.conversation.DispatchRefused;
 import com.omnicanal.support.outbox.EventOutbox;
 import com.omnicanal.support.problem.InvalidRequestException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
@@ -68,6 +69,11 @@ public class Dispatcher {
 
     /** Sends for a service or an agent ({@code author}, null for services); the stored outcome of the request. */
     public Dispatch dispatch(DispatchRequest request, String author, String senderName) {
+        return dispatch(request, author, senderName, BatchFacts.NONE);
+    }
+
+    /** The same, with what its batch read about the customers at once ({@code known}; the rest is read alone). */
+    Dispatch dispatch(DispatchRequest request, String author, String senderName, BatchFacts known) {
         if ((request.text() == null || request.text().isBlank()) && request.template() == null) {
             throw new InvalidRequestException("text", "text or template is required");
         }
@@ -84,7 +90,8 @@ public class Dispatcher {
             decisions.add("held: the customer has an open complaint; no promotions until it is resolved");
             return finish(request, refused(request, decisions, null, now), decisions);
         }
-        Optional<Instant> budgetFreesAt = budget.reserve(request.profileId(), request.purpose(), request.requestId(), now);
+        Optional<Instant> budgetFreesAt = budget.reserve(request.profileId(), request.purpose(), request.requestId(), now,
+                known.pressure().get(request.profileId()));
         if (budgetFreesAt.isPresent()) {
             decisions.add("deferred by the contact-pressure budget: " + budget.limits().get(request.purpose()) + " "
                     + request.purpose() + " message(s) per " + budget.window().toDays() + " days already sent");
@@ -93,7 +100,7 @@ public class Dispatcher {
         }
         ReachabilityClient.Reachability reach;
         try {
-            reach = reach(request);
+            reach = reach(request, known);
         } catch (RuntimeException e) {
             budget.release(request.profileId(), request.requestId());
             throw e;
@@ -154,20 +161,29 @@ public class Dispatcher {
     }
 
     private Dispatch finish(DispatchRequest request, Update outcome, List<String> decisions) {
-        mongo.updateFirst(query(where("_id").is(request.requestId())), outcome.set("decisions", decisions), Dispatch.class);
-        return mongo.findById(request.requestId(), Dispatch.class);
+        return mongo.findAndModify(query(where("_id").is(request.requestId())), outcome.set("decisions", decisions),
+                FindAndModifyOptions.options().returnNew(true), Dispatch.class);
     }
 
     public Optional<Dispatch> find(String requestId) {
         return Optional.ofNullable(mongo.findById(requestId, Dispatch.class));
     }
 
-    private ReachabilityClient.Reachability reach(DispatchRequest request) {
-        try {
-            return reachability.of(request.profileId(), request.purpose());
-        } catch (HttpClientErrorException.NotFound unknown) {
+    private ReachabilityClient.Reachability reach(DispatchRequest request, BatchFacts known) {
+        Optional<ReachabilityClient.Reachability> asked = known.reachOf(request);
+        Optional<ReachabilityClient.Reachability> reach = asked != null ? asked : askAlone(request);
+        if (reach.isEmpty()) {
             mongo.remove(query(where("_id").is(request.requestId())), Dispatch.class);
             throw new InvalidRequestException("profileId", "no such profile");
+        }
+        return reach.get();
+    }
+
+    private Optional<ReachabilityClient.Reachability> askAlone(DispatchRequest request) {
+        try {
+            return Optional.of(reachability.of(request.profileId(), request.purpose()));
+        } catch (HttpClientErrorException.NotFound unknown) {
+            return Optional.empty();
         }
     }
 

@@ -6,7 +6,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** profile-service's reachability: which channels may carry this purpose now, and why the others may not. */
 @Component
@@ -27,8 +31,23 @@ class ReachabilityClient {
     record Reachability(List<Allowed> allowed, List<Blocked> blocked) {
     }
 
+    private record BulkAnswer(List<Answer> results) {
+    }
+
+    private record Answer(String profileId, boolean found, Reachability reachability) {
+    }
+
     Reachability of(String profileId, String purpose) {
         return profiles.get().uri("/api/profiles/{id}/reachability?purpose={purpose}", profileId, purpose)
                 .retrieve().body(Reachability.class);
+    }
+
+    /** Many customers in one call (the same rule as {@link #of}); empty for a profile that does not exist. */
+    Map<String, Optional<Reachability>> of(Collection<String> profileIds, String purpose) {
+        BulkAnswer answer = profiles.post().uri("/api/profiles/reachability")
+                .body(Map.of("purpose", purpose, "profileIds", List.copyOf(profileIds))).retrieve().body(BulkAnswer.class);
+        Map<String, Optional<Reachability>> found = new HashMap<>();
+        answer.results().forEach(a -> found.put(a.profileId(), a.found() ? Optional.of(a.reachability()) : Optional.empty()));
+        return found;
     }
 }
