@@ -27,9 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -61,7 +58,7 @@ class Broadcasts {
                @Value("${omni.services.profile-url}") String profileUrl,
                @Value("${omni.broadcasts.max-rate:0}") double maxRate,
                @Value("${omni.broadcasts.stale-after:PT30S}") Duration staleAfter,
-               @Value("${omni.broadcasts.batch:128}") int batch) {
+               @Value("${omni.broadcasts.batch:500}") int batch) {
         this.mongo = mongo;
         this.journeys = journeys;
         this.enroller = enroller;
@@ -150,25 +147,15 @@ class Broadcasts {
     }
 
     /**
-     * Enrols a chunk of members at once (their sends go to conversation-service together, in batches), after saving
-     * the progress and looking at the state: a pause or a cancel takes effect within a chunk's time.
+     * Enrols a chunk of members at once (bulk writes; their sends go to conversation-service together, in batches),
+     * after saving the progress and looking at the state: a pause or a cancel takes effect within a chunk's time.
      */
     private boolean enrolChunk(Broadcast b, Journey journey, JourneyDefinition d, List<String> chunk, Progress progress) {
         if (!awaitRunning(b.id(), progress)) {
             return false;
         }
-        List<Future<Boolean>> enrolled = new ArrayList<>(chunk.size());
-        try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (String profileId : chunk) {
-                enrolled.add(each.submit(() -> enroller.enrol(journey, d, profileId, "broadcast:" + b.id(),
-                        "broadcast " + b.id())));
-            }
-        }
-        for (Future<Boolean> one : enrolled) {
-            if (one.state() != Future.State.SUCCESS) { // the chunk is done again on resume: enrolments are idempotent
-                throw new IllegalStateException("an enrolment failed", one.exceptionNow());
-            }
-            progress.enrolled += one.resultNow() ? 1 : 0;
+        progress.enrolled += enroller.enrolAll(journey, d, chunk, "broadcast:" + b.id(), "broadcast " + b.id());
+        for (int i = 0; i < chunk.size(); i++) { // the chunk is done again on resume if this fails: idempotent
             progress.processed++;
             progress.pace(maxRate);
         }

@@ -33,6 +33,10 @@ public class Counters {
         add(at, metric, 1);
     }
 
+    public void count(At at, String metric, long amount) {
+        add(at, metric, amount);
+    }
+
     /** A customer entered a variant: only that variant's denominator (the journey counted them when they enrolled). */
     public void entered(String journeyId, String variant) {
         mongo.upsert(query(where("_id").is(journeyId)), new Update().inc("variants." + key(variant) + ".enrolled", 1),
