@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * Many services' dispatches in one call (a broadcast's batch): each request goes through the same {@link Dispatcher},
- * so every rule, the customer's thread and the request-id idempotency hold per message; a few run at once. What they
- * read about the customers — reachability (profile-service's bulk question, the same rule) and the pressure budgets —
- * is read once for the batch. A request repeated inside the batch is sent once and answered for each occurrence.
+ * so every rule, the customer's thread and the request-id idempotency hold per message; a few run at once. Their
+ * request ids are claimed in one bulk insert, and what they read about the customers — reachability (profile-service's
+ * bulk question, the same rule) and the pressure budgets — is read once for the batch. A request repeated inside the batch is sent once and answered for each occurrence.
  */
 @Service
 class BatchDispatcher {
@@ -32,19 +33,22 @@ class BatchDispatcher {
     private final Dispatcher dispatcher;
     private final BatchReachability reachability;
     private final PressureBudget budget;
+    private final Claims claims;
     private final Semaphore parallel;
 
-    BatchDispatcher(Dispatcher dispatcher, BatchReachability reachability, PressureBudget budget,
+    BatchDispatcher(Dispatcher dispatcher, BatchReachability reachability, PressureBudget budget, Claims claims,
                     @Value("${omni.dispatch.batch-parallelism:16}") int parallelism) {
         this.dispatcher = dispatcher;
         this.reachability = reachability;
         this.budget = budget;
+        this.claims = claims;
         this.parallel = new Semaphore(parallelism); // shared by every batch: the cap holds however many arrive
     }
 
     /** One answer per request, in their order: the stored outcome, or why this one could not be handled now. */
     List<DispatchController.DispatchResult> dispatch(List<DispatchRequest> requests) throws InterruptedException {
-        BatchFacts known = new BatchFacts(reachability.ask(requests), budget.read(profileIds(requests)));
+        BatchFacts known = new BatchFacts(claims.claimAll(requests.stream().filter(dispatcher::isValid).toList(),
+                Instant.now()), reachability.ask(requests), budget.read(profileIds(requests)));
         Map<String, Future<DispatchController.DispatchResult>> outcomes = new LinkedHashMap<>();
         try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
             for (DispatchRequest request : requests) {

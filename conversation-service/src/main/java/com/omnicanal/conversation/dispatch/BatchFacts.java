@@ -6,13 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a batch's dispatches read about their customers, read once for the whole batch: reachability by purpose and
- * profile (empty: no such profile) and the pressure documents (empty: none yet). What is absent is read alone.
+ * What a batch's dispatches claim and read, once for the whole batch: their request ids (claimed now: true; before:
+ * false), reachability by purpose and profile (empty: no such profile) and the pressure documents (empty: none yet).
+ * What is absent is claimed or read alone.
  */
-record BatchFacts(Map<String, Map<String, Optional<ReachabilityClient.Reachability>>> reach,
+record BatchFacts(Map<String, Boolean> claims, Map<String, Map<String, Optional<ReachabilityClient.Reachability>>> reach,
                   Map<String, Optional<Document>> pressure) {
 
-    static final BatchFacts NONE = new BatchFacts(Map.of(), Map.of());
+    static final BatchFacts NONE = new BatchFacts(Map.of(), Map.of(), Map.of());
 
     /** Asked for the batch: the answer (empty when there is no such profile); null when it was not asked. */
     Optional<ReachabilityClient.Reachability> reachOf(DispatchRequest request) {

@@ -13,7 +13,6 @@ import com.omnicanal.conversation.template.Templates;
 import com.omnicanal.events.conversation.DispatchRefused;
 import com.omnicanal.support.outbox.EventOutbox;
 import com.omnicanal.support.problem.InvalidRequestException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -50,10 +49,11 @@ public class Dispatcher {
     private final EventOutbox outbox;
     private final EmailThreading threading;
     private final PressureBudget budget;
+    private final Claims claims;
 
     Dispatcher(MongoTemplate mongo, ReachabilityClient reachability, Inbox inbox, Conversations conversations,
                Outbound outbound, Connectors connectors, OpenComplaints complaints, Templates templates,
-               EventOutbox outbox, EmailThreading threading, PressureBudget budget) {
+               EventOutbox outbox, EmailThreading threading, PressureBudget budget, Claims claims) {
         this.mongo = mongo;
         this.reachability = reachability;
         this.inbox = inbox;
@@ -65,6 +65,7 @@ public class Dispatcher {
         this.outbox = outbox;
         this.threading = threading;
         this.budget = budget;
+        this.claims = claims;
     }
 
     /** Sends for a service or an agent ({@code author}, null for services); the stored outcome of the request. */
@@ -74,16 +75,18 @@ public class Dispatcher {
 
     /** The same, with what its batch read about the customers at once ({@code known}; the rest is read alone). */
     Dispatch dispatch(DispatchRequest request, String author, String senderName, BatchFacts known) {
-        if ((request.text() == null || request.text().isBlank()) && request.template() == null) {
-            throw new InvalidRequestException("text", "text or template is required");
-        }
-        templates.check(request.template(), request.variables());
-        Instant now = Instant.now();
+        Boolean claimedByBatch = known.claims().get(request.requestId());
         try {
-            mongo.insert(new Dispatch(request.requestId(), request.profileId(), request.purpose(), Dispatch.SENDING,
-                    null, null, null, null, List.of(), null, now));
-        } catch (DuplicateKeyException retried) {
-            return mongo.findById(request.requestId(), Dispatch.class);
+            check(request);
+        } catch (InvalidRequestException invalid) {
+            if (Boolean.TRUE.equals(claimedByBatch)) {
+                claims.release(request.requestId());
+            }
+            throw invalid;
+        }
+        Instant now = Instant.now();
+        if (!(claimedByBatch != null ? claimedByBatch : claims.claim(request, now))) {
+            return mongo.findById(request.requestId(), Dispatch.class); // a retried request: the first answer
         }
         List<String> decisions = new ArrayList<>();
         if ("marketing".equals(request.purpose()) && complaints.isOpen(request.profileId())) {
@@ -116,6 +119,23 @@ public class Dispatcher {
         }
         budget.release(request.profileId(), request.requestId()); // nothing went: the slot is free again
         return finish(request, notSent(request, reach, decisions, now), decisions);
+    }
+
+    /** What makes a request invalid (400), checked before its request id is claimed. */
+    void check(DispatchRequest request) {
+        if ((request.text() == null || request.text().isBlank()) && request.template() == null) {
+            throw new InvalidRequestException("text", "text or template is required");
+        }
+        templates.check(request.template(), request.variables());
+    }
+
+    boolean isValid(DispatchRequest request) {
+        try {
+            check(request);
+            return true;
+        } catch (InvalidRequestException invalid) {
+            return false;
+        }
     }
 
     private record Origin(DispatchRequest request, String author, String senderName) {
@@ -173,7 +193,7 @@ public class Dispatcher {
         Optional<ReachabilityClient.Reachability> asked = known.reachOf(request);
         Optional<ReachabilityClient.Reachability> reach = asked != null ? asked : askAlone(request);
         if (reach.isEmpty()) {
-            mongo.remove(query(where("_id").is(request.requestId())), Dispatch.class);
+            claims.release(request.requestId());
             throw new InvalidRequestException("profileId", "no such profile");
         }
         return reach.get();
