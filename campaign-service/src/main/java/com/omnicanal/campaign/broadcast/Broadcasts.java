@@ -27,18 +27,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * Runs a broadcast: streams the segment's members from profile-service (NDJSON, never loaded whole), enrols them in
- * the journey a chunk ({@code omni.broadcasts.batch}) at a time, concurrently (every customer rule applies at dispatch,
- * in batches), at most {@code omni.broadcasts.max-rate} per second, keeps the progress and a heartbeat, and looks at its
- * own state before each chunk, so a pause or a cancel takes effect within a chunk's time (about a second). A
+ * the journey a chunk ({@code omni.broadcasts.batch}) at a time with bulk writes, its members' first steps concurrently
+ * (every customer rule applies at dispatch, in batches), the next chunk enrolled while the previous one still dispatches
+ * ({@code omni.broadcasts.in-flight}), at most {@code omni.broadcasts.max-rate} per second; keeps the progress and a
+ * heartbeat, and looks at its own state before each chunk, so a pause or a cancel takes effect within the chunks in
+ * flight (a few seconds). A
  * broadcast whose instance stopped beating is taken over (compare-and-set) and resumes after the members it had done;
  * enrolments are idempotent per broadcast, so a member counted twice is never enrolled twice.
  */
@@ -54,14 +54,17 @@ class Broadcasts {
     private final RestClient profiles;
     private final double maxRate;
     private final int batch;
+    private final int depth;
     private final Duration staleAfter;
     private final String instance = UUID.randomUUID().toString();
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     Broadcasts(MongoTemplate mongo, Journeys journeys, Enroller enroller, ServiceClients clients,
                @Value("${omni.services.profile-url}") String profileUrl,
                @Value("${omni.broadcasts.max-rate:0}") double maxRate,
                @Value("${omni.broadcasts.stale-after:PT30S}") Duration staleAfter,
-               @Value("${omni.broadcasts.batch:128}") int batch) {
+               @Value("${omni.broadcasts.batch:500}") int batch,
+               @Value("${omni.broadcasts.in-flight:2}") int depth) {
         this.mongo = mongo;
         this.journeys = journeys;
         this.enroller = enroller;
@@ -69,6 +72,7 @@ class Broadcasts {
         this.maxRate = maxRate;
         this.staleAfter = staleAfter;
         this.batch = batch;
+        this.depth = depth;
     }
 
     Broadcast start(String journeyId, String segmentId, String actor) {
@@ -98,8 +102,8 @@ class Broadcasts {
     void resumeOrphans() {
         Instant now = Instant.now();
         for (Broadcast b : mongo.find(query(where("state").in("running", "paused")), Broadcast.class)) { // few, small
-            if (b.heartbeatAt() != null && b.heartbeatAt().isAfter(now.minus(staleAfter))) {
-                continue;
+            if (running.contains(b.id()) || b.heartbeatAt() != null && b.heartbeatAt().isAfter(now.minus(staleAfter))) {
+                continue; // running here (never twice in one instance), or beating elsewhere
             }
             boolean claimed = mongo.updateFirst(query(where("_id").is(b.id()).and("owner").is(b.owner())
                     .and("heartbeatAt").is(b.heartbeatAt())), new Update().set("owner", instance).set("heartbeatAt", now)
@@ -113,7 +117,14 @@ class Broadcasts {
     }
 
     private void launch(Broadcast b) {
-        Thread.ofVirtual().name("broadcast-" + b.id()).start(() -> run(b));
+        running.add(b.id());
+        Thread.ofVirtual().name("broadcast-" + b.id()).start(() -> {
+            try {
+                run(b);
+            } finally {
+                running.remove(b.id());
+            }
+        });
     }
 
     private void run(Broadcast b) {
@@ -122,7 +133,8 @@ class Broadcasts {
         JourneyDefinition d = journeys.definition(journey.id(), version).orElseThrow();
         Progress progress = new Progress(b.processed(), b.enrolled());
         long skip = b.processed();
-        try (BufferedReader members = new BufferedReader(new InputStreamReader(profiles.get()
+        try (InFlight inFlight = new InFlight(depth, progress, maxRate, () -> beat(b.id()));
+             BufferedReader members = new BufferedReader(new InputStreamReader(profiles.get()
                 .uri("/api/segments/{id}/members", b.segmentId()).exchange((req, res) -> res.getBody(), false),
                 StandardCharsets.UTF_8))) {
             String line;
@@ -132,13 +144,14 @@ class Broadcasts {
                     continue;
                 }
                 chunk.add(profileId(line));
-                if (chunk.size() == batch && !enrolChunk(b, journey, d, chunk, progress)) {
+                if (chunk.size() == batch && !enrolChunk(b, journey, d, chunk, progress, inFlight)) {
                     return; // cancelled, or another instance has it now
                 }
             }
-            if (!enrolChunk(b, journey, d, chunk, progress)) {
+            if (!enrolChunk(b, journey, d, chunk, progress, inFlight)) {
                 return;
             }
+            inFlight.drain();
         } catch (IOException | RuntimeException e) {
             log.warn("broadcast {} stopped after {} members; it resumes when its heartbeat goes stale", b.id(),
                     progress.processed, e);
@@ -150,30 +163,26 @@ class Broadcasts {
     }
 
     /**
-     * Enrols a chunk of members at once (their sends go to conversation-service together, in batches), after saving
-     * the progress and looking at the state: a pause or a cancel takes effect within a chunk's time.
+     * Enrols a chunk of members at once (bulk writes; their sends go to conversation-service together, in batches),
+     * after saving the progress and looking at the state: a pause or a cancel takes effect within the time of the
+     * chunks in flight ({@code omni.broadcasts.in-flight}).
      */
-    private boolean enrolChunk(Broadcast b, Journey journey, JourneyDefinition d, List<String> chunk, Progress progress) {
+    private boolean enrolChunk(Broadcast b, Journey journey, JourneyDefinition d, List<String> chunk, Progress progress,
+                               InFlight inFlight) {
         if (!awaitRunning(b.id(), progress)) {
             return false;
         }
-        List<Future<Boolean>> enrolled = new ArrayList<>(chunk.size());
-        try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (String profileId : chunk) {
-                enrolled.add(each.submit(() -> enroller.enrol(journey, d, profileId, "broadcast:" + b.id(),
-                        "broadcast " + b.id())));
-            }
-        }
-        for (Future<Boolean> one : enrolled) {
-            if (one.state() != Future.State.SUCCESS) { // the chunk is done again on resume: enrolments are idempotent
-                throw new IllegalStateException("an enrolment failed", one.exceptionNow());
-            }
-            progress.enrolled += one.resultNow() ? 1 : 0;
-            progress.processed++;
-            progress.pace(maxRate);
-        }
+        List<String> members = List.copyOf(chunk);
+        inFlight.submit(members.size(), () -> enroller.enrolAll(journey, d, members, "broadcast:" + b.id(),
+                "broadcast " + b.id()));
         chunk.clear();
         return true;
+    }
+
+    /** The heartbeat alone, while chunks are in flight (the progress is saved before the next chunk). */
+    private void beat(String id) {
+        mongo.updateFirst(query(where("_id").is(id).and("owner").is(instance)), new Update()
+                .set("heartbeatAt", Instant.now()), Broadcast.class);
     }
 
     /** Saves the progress and the heartbeat; waits while paused; false when cancelled or no longer ours. */

@@ -2,9 +2,11 @@ package com.omnicanal.campaign.enrollment;
 
 import com.omnicanal.support.client.ServiceClients;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,8 +25,18 @@ class Dispatches {
 
     Dispatches(ServiceClients clients, @Value("${omni.services.conversation-url}") String conversationUrl,
                @Value("${omni.dispatch.batch-size:200}") int batchSize,
-               @Value("${omni.dispatch.batch-senders:4}") int senders) {
-        this.batches = new DispatchBatches(clients.to(conversationUrl), batchSize, senders);
+               @Value("${omni.dispatch.batch-senders:4}") int senders,
+               @Value("${omni.dispatch.batch-timeout:PT60S}") Duration timeout) {
+        this.batches = new DispatchBatches(clients.to(conversationUrl).mutate().requestFactory(factory(timeout)).build(),
+                batchSize, senders);
+    }
+
+    /** A batch answers when its last send is done: far longer than one call's read timeout, never to be cut short. */
+    private static SimpleClientHttpRequestFactory factory(Duration timeout) {
+        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+        factory.setConnectTimeout(Duration.ofSeconds(2));
+        factory.setReadTimeout(timeout);
+        return factory;
     }
 
     record Answer(String status, String channel, String messageId, List<String> decisions, Instant deferredUntil) {

@@ -6,7 +6,6 @@ import com.omnicanal.campaign.journey.JourneyDefinition.Step;
 import com.omnicanal.campaign.journey.Journeys;
 import com.omnicanal.campaign.measurement.Counters;
 import com.omnicanal.campaign.measurement.Measurements;
-import com.omnicanal.campaign.suppression.OpenComplaints;
 import com.omnicanal.support.timer.Timers;
 import com.omnicanal.events.IntegrationEvent;
 import com.omnicanal.events.campaign.Exited;
@@ -40,12 +39,12 @@ class Engine {
     private final Journeys journeys;
     private final SendStep sends;
     private final Timers timers;
-    private final OpenComplaints complaints;
+    private final CustomerFacts facts;
     private final Waits waits;
     private final CustomerZones zones;
     private final Measurements measurements;
 
-    Engine(Enrollments enrollments, Journeys journeys, SendStep sends, Timers timers, OpenComplaints complaints,
+    Engine(Enrollments enrollments, Journeys journeys, SendStep sends, Timers timers, CustomerFacts facts,
            Waits waits, CustomerZones zones, Measurements measurements) {
         this.zones = zones;
         this.measurements = measurements;
@@ -53,25 +52,35 @@ class Engine {
         this.journeys = journeys;
         this.sends = sends;
         this.timers = timers;
-        this.complaints = complaints;
+        this.facts = facts;
         this.waits = waits;
     }
 
     void run(String enrollmentId) {
+        run(enrollmentId, null, facts.live());
+    }
+
+    /** From an enrolment just written (no read-back), with what its customer's facts are, read for its chunk. */
+    void run(Enrollment written, CustomerFacts.Facts known) {
+        run(written.id(), written, known);
+    }
+
+    private void run(String enrollmentId, Enrollment written, CustomerFacts.Facts known) {
         for (int i = 0; i < MAX_STEPS_PER_RUN; i++) {
-            Enrollment e = enrollments.find(enrollmentId).orElse(null);
+            Enrollment e = i > 0 ? enrollments.current(enrollmentId).orElse(null) // as the step just left it
+                    : written != null ? written : enrollments.find(enrollmentId).orElse(null);
             if (e == null || e.isOver() || !"active".equals(e.state())) {
                 return;
             }
             JourneyDefinition d = journeys.definition(e.journeyId(), e.version()).orElseThrow();
-            if (!step(e, d)) {
+            if (!step(e, d, known)) {
                 return;
             }
         }
     }
 
     /** Executes the step the enrolment stands on; true when it moved on and the next one can run at once. */
-    private boolean step(Enrollment e, JourneyDefinition d) {
+    private boolean step(Enrollment e, JourneyDefinition d, CustomerFacts.Facts known) {
         Instant now = Instant.now();
         if (e.phase() >= d.phases().size()) {
             end(e, "completed", "completed: the last phase is done", now);
@@ -83,18 +92,19 @@ class Engine {
         }
         Step step = phase.steps().get(e.step());
         return switch (step.type()) {
-            case "send" -> send(e, d, phase, step, now);
+            case "send" -> send(e, d, phase, step, now, known);
             case "wait" -> waitStep(e, phase, step, now);
             case "branch" -> branch(e, d, phase, step, now);
             case "goto" -> jump(e, d, phase, step, "phase:" + step.phase(), "goes to phase " + step.phase(), now);
-            case "agent-task" -> task(e, d, phase, step, now);
+            case "agent-task" -> task(e, d, phase, step, now, known);
             default -> { end(e, "exited", "exit step " + step.id(), now); yield false; }
         };
     }
 
-    private boolean send(Enrollment e, JourneyDefinition d, Phase phase, Step step, Instant now) {
+    private boolean send(Enrollment e, JourneyDefinition d, Phase phase, Step step, Instant now,
+                         CustomerFacts.Facts known) {
         String purpose = step.purpose() != null ? step.purpose() : d.purpose();
-        if (!"service".equals(purpose) && complaints.isOpen(e.profileId())) {
+        if (!"service".equals(purpose) && known.complaintOpen(e.profileId())) {
             return hold(e, d, phase, step, purpose, now);
         }
         ZonedDateTime opens = d.sendWindow() == null ? null : CustomerZones.outside(now, zones.of(e.profileId()),
@@ -108,7 +118,7 @@ class Engine {
         }
         SendStep.Result result;
         try {
-            result = sends.send(e, d, phase, step, purpose);
+            result = sends.send(e, d, phase, step, purpose, known.contact(e.profileId()));
         } catch (RestClientException unavailable) {
             return sleep(e, phase, step, now.plus(DISPATCH_RETRY), null, "conversation-service unavailable ("
                     + unavailable.getMessage() + "); retrying at " + now.plus(DISPATCH_RETRY), now);
@@ -207,10 +217,11 @@ class Engine {
     }
 
     /** A call for a team; the step waits for its outcome (bounded), or, once the calls are over, sends instead. */
-    private boolean task(Enrollment e, JourneyDefinition d, Phase phase, Step step, Instant now) {
+    private boolean task(Enrollment e, JourneyDefinition d, Phase phase, Step step, Instant now,
+                         CustomerFacts.Facts known) {
         if (e.excluded() != null && e.excluded().contains("phone")) {
             boolean message = step.content() != null || step.template() != null;
-            return message ? send(e, d, phase, step, now) : move(e, e.phase(), e.step() + 1, entry(now, phase, step,
+            return message ? send(e, d, phase, step, now, known) : move(e, e.phase(), e.step() + 1, entry(now, phase, step,
                     "agent-task", "not reached by phone and the step has no message to fall back to"), List.of());
         }
         String taskId = sends.task(e, phase, step);

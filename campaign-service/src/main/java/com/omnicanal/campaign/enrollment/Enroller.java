@@ -5,29 +5,51 @@ import com.omnicanal.campaign.journey.JourneyDefinition;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
-/** Enrols one customer and runs their first steps: the entry point for broadcasts and other bulk enrolments. */
+/**
+ * Enrols many customers at once and runs their first steps: the entry point for broadcasts (a chunk at a time); a
+ * member enrolled by the same trigger before (a resumed broadcast) counts as enrolled and is not enrolled twice.
+ */
 @Component
 public class Enroller {
 
-    private final Enrollments enrollments;
+    private final BulkEnrollments bulk;
+    private final CustomerFacts facts;
     private final Engine engine;
 
-    Enroller(Enrollments enrollments, Engine engine) {
-        this.enrollments = enrollments;
+    Enroller(BulkEnrollments bulk, CustomerFacts facts, Engine engine) {
+        this.bulk = bulk;
+        this.facts = facts;
         this.engine = engine;
     }
 
     /**
-     * True when the customer is enrolled by this trigger — now, or already by an earlier delivery of the same trigger
-     * (a resumed broadcast); false when the re-entry rule said no.
+     * A chunk at once (bulk writes, their facts read together), then each new enrolment's first steps, concurrently
+     * (their sends go to dispatch in batches); how many are enrolled by this trigger, now or before.
      */
-    public boolean enrol(Journey journey, JourneyDefinition d, String profileId, String triggerId, String source) {
-        return enrollments.enroll(journey, d, profileId, triggerId, Map.of(), source, Instant.now())
-                .map(e -> {
-                    engine.run(e.id());
-                    return true;
-                }).orElseGet(() -> enrollments.find(Enrollments.idFor(journey.id(), profileId, triggerId)).isPresent());
+    public int enrolAll(Journey journey, JourneyDefinition d, List<String> profileIds, String triggerId, String source) {
+        if (profileIds.isEmpty()) {
+            return 0;
+        }
+        BulkEnrollments.Outcome outcome = bulk.enroll(journey, d, profileIds, triggerId, source, Instant.now());
+        if (outcome.created().isEmpty()) {
+            return outcome.earlier();
+        }
+        CustomerFacts.Facts known = facts.of(outcome.created().stream().map(Enrollment::profileId).toList());
+        List<Future<?>> runs = new ArrayList<>(outcome.created().size());
+        try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
+            outcome.created().forEach(e -> runs.add(each.submit(() -> engine.run(e, known))));
+        }
+        for (Future<?> run : runs) {
+            if (run.state() != Future.State.SUCCESS) {
+                throw new IllegalStateException("an enrolment's first steps failed", run.exceptionNow());
+            }
+        }
+        return outcome.created().size() + outcome.earlier();
     }
 }

@@ -9,6 +9,7 @@ import com.omnicanal.support.outbox.EventOutbox;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
@@ -38,6 +39,7 @@ class Enrollments {
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
     private final Measurements measurements;
+    private final ThreadLocal<Enrollment> written = new ThreadLocal<>();
 
     Enrollments(MongoTemplate mongo, EventOutbox outbox, Measurements measurements) {
         this.mongo = mongo;
@@ -57,12 +59,9 @@ class Enrollments {
             return Optional.empty();
         }
         String id = idFor(journey.id(), profileId, triggerId);
-        Enrollment e = new Enrollment(id, journey.id(), journey.activeVersion(), profileId, "active", 0, 0, 0, List.of(),
-                null, null, null, false, null, context, source, List.of(new Enrollment.Entry(now, null, null, "enrolled",
-                "by " + source + " into version " + journey.activeVersion())), 0, now, null, null, null, null, null);
+        Enrollment e = fresh(journey, id, profileId, context, source, now);
         try {
-            outbox.publish(Enrollment.COLLECTION, id, new Enrolled(profileId, id, journey.id(), journey.activeVersion(),
-                    source, now), pending -> mongo.insert(withMarks(e, pending)));
+            outbox.publish(Enrollment.COLLECTION, id, enrolled(e), pending -> mongo.insert(withMarks(e, pending.ids())));
         } catch (DuplicateKeyException sameTrigger) {
             return Optional.empty();
         }
@@ -78,7 +77,19 @@ class Enrollments {
                 .toString();
     }
 
-    private static boolean reentryAllows(JourneyDefinition.Reentry rule, Instant last, Instant now) {
+    /** A new enrolment at the journey's start, its history saying who enrolled it into which version. */
+    static Enrollment fresh(Journey journey, String id, String profileId, Map<String, Object> context, String source,
+                            Instant now) {
+        return new Enrollment(id, journey.id(), journey.activeVersion(), profileId, "active", 0, 0, 0, List.of(),
+                null, null, null, false, null, context, source, List.of(new Enrollment.Entry(now, null, null, "enrolled",
+                "by " + source + " into version " + journey.activeVersion())), 0, now, null, null, null, null, null);
+    }
+
+    static Enrolled enrolled(Enrollment e) {
+        return new Enrolled(e.profileId(), e.id(), e.journeyId(), e.version(), e.source(), e.enrolledAt());
+    }
+
+    static boolean reentryAllows(JourneyDefinition.Reentry rule, Instant last, Instant now) {
         String mode = rule == null ? "once" : rule.mode();
         return switch (mode) {
             case "every-time" -> true;
@@ -106,10 +117,21 @@ class Enrollments {
         if (!entries.isEmpty()) {
             update.push("history").each(entries.toArray());
         }
-        Boolean changed = outbox.publish(Enrollment.COLLECTION, read.id(), events, pending -> mongo.updateFirst(
+        Enrollment changed = outbox.publish(Enrollment.COLLECTION, read.id(), events, pending -> mongo.findAndModify(
                 query(where("_id").is(read.id()).and("revision").is(read.revision())), pending.mark(update),
-                Enrollment.class).getModifiedCount() == 1 ? true : null);
+                FindAndModifyOptions.options().returnNew(true), Enrollment.class));
+        written.set(changed);
         return changed != null;
+    }
+
+    /**
+     * The enrolment as this thread's last change left it, if that was {@code id} (the engine's next step, right after a
+     * change, needs no read-back; a change by someone else since fails its compare-and-set, as after a fresh read).
+     */
+    Optional<Enrollment> current(String id) {
+        Enrollment last = written.get();
+        written.remove();
+        return last != null && last.id().equals(id) ? Optional.of(last) : find(id);
     }
 
     /** Adds a history entry, re-reading while someone else changes the enrolment meanwhile. */
@@ -128,10 +150,10 @@ class Enrollments {
         mongo.remove(query(where("_id").regex("^.*:" + java.util.regex.Pattern.quote(profileId) + "$")), KEYS);
     }
 
-    private static Enrollment withMarks(Enrollment e, com.omnicanal.support.outbox.PendingEvents pending) {
+    static Enrollment withMarks(Enrollment e, java.util.Set<String> marks) {
         return new Enrollment(e.id(), e.journeyId(), e.version(), e.profileId(), e.state(), e.phase(), e.step(),
                 e.attempt(), e.excluded(), e.timerToken(), e.wakeAt(), e.waitingFor(), e.retryStep(), e.lastSend(), e.context(),
                 e.source(), e.history(), e.revision(), e.enrolledAt(), e.endedAt(), e.endReason(), e.variant(), e.disposition(),
-                pending.ids());
+                marks);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,13 +30,11 @@ class SendStep {
     private static final List<String> ROLES = List.of("primary", "support", "read-only");
 
     private final Dispatches dispatches;
-    private final ContactCards contacts;
     private final MongoTemplate mongo;
     private final TrackedLinks links;
 
-    SendStep(Dispatches dispatches, ContactCards contacts, MongoTemplate mongo, TrackedLinks links) {
+    SendStep(Dispatches dispatches, MongoTemplate mongo, TrackedLinks links) {
         this.dispatches = dispatches;
-        this.contacts = contacts;
         this.mongo = mongo;
         this.links = links;
     }
@@ -43,13 +42,14 @@ class SendStep {
     record Result(String outcome, String channel, String requestId, String explanation, Instant until) {
     }
 
-    Result send(Enrollment e, JourneyDefinition d, Phase phase, Step step, String purpose) {
+    Result send(Enrollment e, JourneyDefinition d, Phase phase, Step step, String purpose,
+                Optional<ContactCards.Contact> contact) {
         List<String> channels = phase.channels().stream()
                 .sorted(Comparator.comparingInt(c -> ROLES.indexOf(c.role())))
                 .map(JourneyDefinition.PhaseChannel::channel)
                 .filter(c -> !c.equals("phone")) // calls are agent tasks, never a dispatch
                 .filter(c -> e.excluded() == null || !e.excluded().contains(c)).toList();
-        Map<String, String> variables = variables(e, d);
+        Map<String, String> variables = variables(e, d, contact);
         String language = variables.getOrDefault("language", "es");
         JourneyDefinition.Content content = step.content() == null ? null
                 : step.content().getOrDefault(language, step.content().values().iterator().next());
@@ -78,9 +78,9 @@ class SendStep {
         return id;
     }
 
-    private Map<String, String> variables(Enrollment e, JourneyDefinition d) {
+    private static Map<String, String> variables(Enrollment e, JourneyDefinition d, Optional<ContactCards.Contact> contact) {
         Map<String, String> variables = new HashMap<>();
-        contacts.contact(e.profileId()).ifPresent(c -> {
+        contact.ifPresent(c -> {
             put(variables, "name", c.name());
             put(variables, "firstName", c.name() == null ? null : c.name().split(" ")[0]);
             put(variables, "email", c.email());

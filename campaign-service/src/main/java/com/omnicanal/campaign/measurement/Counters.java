@@ -11,8 +11,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * Live counters, kept as they happen (one atomic {@code $inc} per fact on the journey's document, read by {@code _id}),
- * never recomputed by scanning: the same fact counts for the journey, its phase, step, channel and variant at once.
+ * Live counters, kept as they happen (an atomic {@code $inc} on the journey's document, read by {@code _id}; facts
+ * counted at the same time share one), never recomputed by scanning: the same fact counts for the journey, its phase,
+ * step, channel and variant at once.
  */
 @Component
 public class Counters {
@@ -20,9 +21,11 @@ public class Counters {
     static final String COLLECTION = "journey_counters";
 
     private final MongoTemplate mongo;
+    private final CounterIncrements increments;
 
-    Counters(MongoTemplate mongo) {
+    Counters(MongoTemplate mongo, CounterIncrements increments) {
         this.mongo = mongo;
+        this.increments = increments;
     }
 
     /** Where a fact happened; any part may be null (an enrolment has no step, a hold no channel). */
@@ -33,10 +36,13 @@ public class Counters {
         add(at, metric, 1);
     }
 
+    public void count(At at, String metric, long amount) {
+        add(at, metric, amount);
+    }
+
     /** A customer entered a variant: only that variant's denominator (the journey counted them when they enrolled). */
     public void entered(String journeyId, String variant) {
-        mongo.upsert(query(where("_id").is(journeyId)), new Update().inc("variants." + key(variant) + ".enrolled", 1),
-                COLLECTION);
+        increments.add(journeyId, new Update().inc("variants." + key(variant) + ".enrolled", 1));
     }
 
     /** Revenue is kept in cents so that increments stay exact. */
@@ -47,11 +53,11 @@ public class Counters {
     public void suppressed(At at, String reason) {
         Update update = increments(at, "suppressed", 1);
         update.inc("suppressedBy." + key(reason), 1);
-        mongo.upsert(query(where("_id").is(at.journeyId())), update, COLLECTION);
+        increments.add(at.journeyId(), update);
     }
 
     private void add(At at, String metric, long amount) {
-        mongo.upsert(query(where("_id").is(at.journeyId())), increments(at, metric, amount), COLLECTION);
+        increments.add(at.journeyId(), increments(at, metric, amount));
     }
 
     private static Update increments(At at, String metric, long amount) {

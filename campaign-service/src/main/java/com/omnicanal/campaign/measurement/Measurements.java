@@ -34,7 +34,12 @@ public class Measurements {
     }
 
     public void enrolled(String journeyId) {
-        counters.count(new Counters.At(journeyId, null, null, null, null), "enrolled");
+        enrolled(journeyId, 1);
+    }
+
+    /** Many enrolled at once (a broadcast's chunk): one increment. */
+    public void enrolled(String journeyId, long count) {
+        counters.count(new Counters.At(journeyId, null, null, null, null), "enrolled", count);
     }
 
     /** An A/B split put the customer in a variant: the variant's denominator. */

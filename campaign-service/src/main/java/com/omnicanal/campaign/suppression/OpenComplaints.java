@@ -9,7 +9,10 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -38,6 +41,17 @@ public class OpenComplaints {
     public boolean isOpen(String profileId) {
         Document d = mongo.findById(profileId, Document.class, COLLECTION);
         return d != null && !d.getList("ids", String.class, List.of()).isEmpty();
+    }
+
+    /** Those of {@code profileIds} with an open complaint, read with one {@code $in} (a broadcast's chunk). */
+    public Set<String> openAmong(Collection<String> profileIds) {
+        Set<String> open = new HashSet<>();
+        for (Document d : mongo.find(query(where("_id").in(profileIds)), Document.class, COLLECTION)) {
+            if (!d.getList("ids", String.class, List.of()).isEmpty()) {
+                open.add(d.getString("_id"));
+            }
+        }
+        return open;
     }
 
     void opened(ComplaintOpened event) {

@@ -6,19 +6,24 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Collectors;
 
 /**
  * Many services' dispatches in one call (a broadcast's batch): each request goes through the same {@link Dispatcher},
- * so every rule, the customer's thread and the request-id idempotency hold per message; a few run at once. A request
- * repeated inside the batch is sent once and answered for each occurrence.
+ * so every rule, the customer's thread and the request-id idempotency hold per message; a few run at once. Their
+ * request ids are claimed in one bulk insert, and what they read about the customers — reachability (profile-service's
+ * bulk question, the same rule) and the pressure budgets — is read once for the batch. A request repeated inside the batch is sent once and answered for each occurrence.
  */
 @Service
 class BatchDispatcher {
@@ -26,19 +31,28 @@ class BatchDispatcher {
     private static final Logger log = LoggerFactory.getLogger(BatchDispatcher.class);
 
     private final Dispatcher dispatcher;
+    private final BatchReachability reachability;
+    private final PressureBudget budget;
+    private final Claims claims;
     private final Semaphore parallel;
 
-    BatchDispatcher(Dispatcher dispatcher, @Value("${omni.dispatch.batch-parallelism:16}") int parallelism) {
+    BatchDispatcher(Dispatcher dispatcher, BatchReachability reachability, PressureBudget budget, Claims claims,
+                    @Value("${omni.dispatch.batch-parallelism:16}") int parallelism) {
         this.dispatcher = dispatcher;
+        this.reachability = reachability;
+        this.budget = budget;
+        this.claims = claims;
         this.parallel = new Semaphore(parallelism); // shared by every batch: the cap holds however many arrive
     }
 
     /** One answer per request, in their order: the stored outcome, or why this one could not be handled now. */
     List<DispatchController.DispatchResult> dispatch(List<DispatchRequest> requests) throws InterruptedException {
+        BatchFacts known = new BatchFacts(claims.claimAll(requests.stream().filter(dispatcher::isValid).toList(),
+                Instant.now()), reachability.ask(requests), budget.read(profileIds(requests)));
         Map<String, Future<DispatchController.DispatchResult>> outcomes = new LinkedHashMap<>();
         try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
             for (DispatchRequest request : requests) {
-                outcomes.computeIfAbsent(request.requestId(), id -> each.submit(() -> one(request)));
+                outcomes.computeIfAbsent(request.requestId(), id -> each.submit(() -> one(request, known)));
             }
         }
         List<DispatchController.DispatchResult> results = new ArrayList<>(requests.size());
@@ -48,10 +62,15 @@ class BatchDispatcher {
         return results;
     }
 
-    private DispatchController.DispatchResult one(DispatchRequest request) throws InterruptedException {
+    private static Set<String> profileIds(List<DispatchRequest> requests) {
+        return requests.stream().map(DispatchRequest::profileId).filter(Objects::nonNull).collect(Collectors.toSet());
+    }
+
+    private DispatchController.DispatchResult one(DispatchRequest request, BatchFacts known)
+            throws InterruptedException {
         parallel.acquire();
         try {
-            return DispatchController.DispatchResult.of(dispatcher.dispatch(request, null, null));
+            return DispatchController.DispatchResult.of(dispatcher.dispatch(request, null, null, known));
         } catch (InvalidRequestException invalid) {
             return DispatchController.DispatchResult.failed(request.requestId(), "invalid", invalid.getMessage());
         } catch (RuntimeException e) { // a dependency is down: this one may be asked again with the same request id

@@ -13,7 +13,7 @@ import com.omnicanal.conversation.template.Templates;
 import com.omnicanal.events.conversation.DispatchRefused;
 import com.omnicanal.support.outbox.EventOutbox;
 import com.omnicanal.support.problem.InvalidRequestException;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
@@ -49,10 +49,11 @@ public class Dispatcher {
     private final EventOutbox outbox;
     private final EmailThreading threading;
     private final PressureBudget budget;
+    private final Claims claims;
 
     Dispatcher(MongoTemplate mongo, ReachabilityClient reachability, Inbox inbox, Conversations conversations,
                Outbound outbound, Connectors connectors, OpenComplaints complaints, Templates templates,
-               EventOutbox outbox, EmailThreading threading, PressureBudget budget) {
+               EventOutbox outbox, EmailThreading threading, PressureBudget budget, Claims claims) {
         this.mongo = mongo;
         this.reachability = reachability;
         this.inbox = inbox;
@@ -64,27 +65,36 @@ public class Dispatcher {
         this.outbox = outbox;
         this.threading = threading;
         this.budget = budget;
+        this.claims = claims;
     }
 
     /** Sends for a service or an agent ({@code author}, null for services); the stored outcome of the request. */
     public Dispatch dispatch(DispatchRequest request, String author, String senderName) {
-        if ((request.text() == null || request.text().isBlank()) && request.template() == null) {
-            throw new InvalidRequestException("text", "text or template is required");
-        }
-        templates.check(request.template(), request.variables());
-        Instant now = Instant.now();
+        return dispatch(request, author, senderName, BatchFacts.NONE);
+    }
+
+    /** The same, with what its batch read about the customers at once ({@code known}; the rest is read alone). */
+    Dispatch dispatch(DispatchRequest request, String author, String senderName, BatchFacts known) {
+        Boolean claimedByBatch = known.claims().get(request.requestId());
         try {
-            mongo.insert(new Dispatch(request.requestId(), request.profileId(), request.purpose(), Dispatch.SENDING,
-                    null, null, null, null, List.of(), null, now));
-        } catch (DuplicateKeyException retried) {
-            return mongo.findById(request.requestId(), Dispatch.class);
+            check(request);
+        } catch (InvalidRequestException invalid) {
+            if (Boolean.TRUE.equals(claimedByBatch)) {
+                claims.release(request.requestId());
+            }
+            throw invalid;
+        }
+        Instant now = Instant.now();
+        if (!(claimedByBatch != null ? claimedByBatch : claims.claim(request, now))) {
+            return mongo.findById(request.requestId(), Dispatch.class); // a retried request: the first answer
         }
         List<String> decisions = new ArrayList<>();
         if ("marketing".equals(request.purpose()) && complaints.isOpen(request.profileId())) {
             decisions.add("held: the customer has an open complaint; no promotions until it is resolved");
             return finish(request, refused(request, decisions, null, now), decisions);
         }
-        Optional<Instant> budgetFreesAt = budget.reserve(request.profileId(), request.purpose(), request.requestId(), now);
+        Optional<Instant> budgetFreesAt = budget.reserve(request.profileId(), request.purpose(), request.requestId(), now,
+                known.pressure().get(request.profileId()));
         if (budgetFreesAt.isPresent()) {
             decisions.add("deferred by the contact-pressure budget: " + budget.limits().get(request.purpose()) + " "
                     + request.purpose() + " message(s) per " + budget.window().toDays() + " days already sent");
@@ -93,7 +103,7 @@ public class Dispatcher {
         }
         ReachabilityClient.Reachability reach;
         try {
-            reach = reach(request);
+            reach = reach(request, known);
         } catch (RuntimeException e) {
             budget.release(request.profileId(), request.requestId());
             throw e;
@@ -109,6 +119,23 @@ public class Dispatcher {
         }
         budget.release(request.profileId(), request.requestId()); // nothing went: the slot is free again
         return finish(request, notSent(request, reach, decisions, now), decisions);
+    }
+
+    /** What makes a request invalid (400), checked before its request id is claimed. */
+    void check(DispatchRequest request) {
+        if ((request.text() == null || request.text().isBlank()) && request.template() == null) {
+            throw new InvalidRequestException("text", "text or template is required");
+        }
+        templates.check(request.template(), request.variables());
+    }
+
+    boolean isValid(DispatchRequest request) {
+        try {
+            check(request);
+            return true;
+        } catch (InvalidRequestException invalid) {
+            return false;
+        }
     }
 
     private record Origin(DispatchRequest request, String author, String senderName) {
@@ -154,20 +181,29 @@ public class Dispatcher {
     }
 
     private Dispatch finish(DispatchRequest request, Update outcome, List<String> decisions) {
-        mongo.updateFirst(query(where("_id").is(request.requestId())), outcome.set("decisions", decisions), Dispatch.class);
-        return mongo.findById(request.requestId(), Dispatch.class);
+        return mongo.findAndModify(query(where("_id").is(request.requestId())), outcome.set("decisions", decisions),
+                FindAndModifyOptions.options().returnNew(true), Dispatch.class);
     }
 
     public Optional<Dispatch> find(String requestId) {
         return Optional.ofNullable(mongo.findById(requestId, Dispatch.class));
     }
 
-    private ReachabilityClient.Reachability reach(DispatchRequest request) {
-        try {
-            return reachability.of(request.profileId(), request.purpose());
-        } catch (HttpClientErrorException.NotFound unknown) {
-            mongo.remove(query(where("_id").is(request.requestId())), Dispatch.class);
+    private ReachabilityClient.Reachability reach(DispatchRequest request, BatchFacts known) {
+        Optional<ReachabilityClient.Reachability> asked = known.reachOf(request);
+        Optional<ReachabilityClient.Reachability> reach = asked != null ? asked : askAlone(request);
+        if (reach.isEmpty()) {
+            claims.release(request.requestId());
             throw new InvalidRequestException("profileId", "no such profile");
+        }
+        return reach.get();
+    }
+
+    private Optional<ReachabilityClient.Reachability> askAlone(DispatchRequest request) {
+        try {
+            return Optional.of(reachability.of(request.profileId(), request.purpose()));
+        } catch (HttpClientErrorException.NotFound unknown) {
+            return Optional.empty();
         }
     }
 

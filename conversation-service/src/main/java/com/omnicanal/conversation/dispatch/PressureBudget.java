@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,14 +48,24 @@ class PressureBudget {
 
     /** Empty when a slot was reserved; else when the next one frees up. */
     Optional<Instant> reserve(String profileId, String purpose, String requestId, Instant now) {
+        return reserve(profileId, purpose, requestId, now, null);
+    }
+
+    /** The same, starting from the document its batch read ({@code known}; null: not read), re-read if it moved. */
+    Optional<Instant> reserve(String profileId, String purpose, String requestId, Instant now,
+                              Optional<Document> known) {
         for (int attempt = 0; attempt < 10; attempt++) {
-            Document current = mongo.findById(profileId, Document.class, COLLECTION);
+            Document current = attempt == 0 && known != null ? known.orElse(null)
+                    : mongo.findById(profileId, Document.class, COLLECTION);
             List<Document> sends = current == null ? List.of() : current.getList("sends", Document.class, List.of());
             Integer limit = limits.get(purpose);
             List<Instant> counted = sends.stream().filter(s -> purpose.equals(s.getString("purpose")))
                     .map(s -> s.getDate("at").toInstant()).filter(at -> at.isAfter(now.minus(window)))
                     .sorted(Comparator.naturalOrder()).toList();
             if (limit != null && counted.size() >= limit) {
+                if (attempt == 0 && known != null) {
+                    continue; // the batch's copy says full: judged again on a fresh read before deferring
+                }
                 return Optional.of(counted.get(counted.size() - limit).plus(window));
             }
             if (take(profileId, current, new Document("requestId", requestId).append("purpose", purpose)
@@ -76,6 +88,15 @@ class PressureBudget {
         }
         return mongo.updateFirst(query(where("_id").is(profileId).and("version").is(current.get("version"))), update,
                 COLLECTION).getModifiedCount() == 1;
+    }
+
+    /** The budgets of a batch's customers, one {@code $in}: profile id → its document (empty: none yet). */
+    Map<String, Optional<Document>> read(Collection<String> profileIds) {
+        Map<String, Optional<Document>> read = new HashMap<>();
+        profileIds.forEach(id -> read.put(id, Optional.empty()));
+        mongo.find(query(where("_id").in(profileIds)), Document.class, COLLECTION)
+                .forEach(d -> read.put(d.getString("_id"), Optional.of(d)));
+        return read;
     }
 
     /** Gives back a reserved slot when the message did not go after all. */

@@ -1,0 +1,131 @@
+package com.omnicanal.campaign.enrollment;
+
+import com.mongodb.bulk.BulkWriteError;
+import com.omnicanal.campaign.journey.Journey;
+import com.omnicanal.campaign.journey.JourneyDefinition;
+import com.omnicanal.campaign.measurement.Measurements;
+import com.omnicanal.support.outbox.EventOutbox;
+import org.bson.Document;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * A chunk of a broadcast enrolled at once, under the same re-entry rule and idempotency as one enrolment: the
+ * re-entry keys read with one {@code $in}, the enrolments (ids derived from the trigger) in one unordered bulk insert
+ * whose events are staged as one outbox batch, one counter increment, and one bulk each for the keys and the
+ * by-profile lists. A duplicate (a resumed broadcast) is reported, not fatal.
+ */
+@Component
+class BulkEnrollments {
+
+    private static final int DUPLICATE_KEY = 11000;
+
+    private final MongoTemplate mongo;
+    private final EventOutbox outbox;
+    private final Measurements measurements;
+
+    BulkEnrollments(MongoTemplate mongo, EventOutbox outbox, Measurements measurements) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+        this.measurements = measurements;
+    }
+
+    /** The new enrolments, and how many members this trigger had enrolled already (a resumed broadcast). */
+    record Outcome(List<Enrollment> created, int earlier) {
+    }
+
+    Outcome enroll(Journey journey, JourneyDefinition d, List<String> profileIds, String triggerId, String source,
+                   Instant now) {
+        Set<String> members = new LinkedHashSet<>(profileIds);
+        Map<String, Instant> last = lastEntries(journey.id(), members);
+        List<Enrollment> candidates = new ArrayList<>();
+        for (String profileId : members) {
+            Instant previous = last.get(profileId);
+            if (previous == null || Enrollments.reentryAllows(d.reentry(), previous, now)) {
+                candidates.add(Enrollments.fresh(journey, Enrollments.idFor(journey.id(), profileId, triggerId), profileId,
+                        Map.of(), source, now));
+            }
+        }
+        List<Enrollment> created = insert(candidates);
+        if (!created.isEmpty()) {
+            measurements.enrolled(journey.id(), created.size());
+            remember(journey.id(), created, now);
+        }
+        return new Outcome(created, earlier(journey.id(), members, created, triggerId));
+    }
+
+    /** Re-entry keys of the chunk: profile id → when they last entered this journey. */
+    private Map<String, Instant> lastEntries(String journeyId, Set<String> members) {
+        Map<String, Instant> last = new HashMap<>();
+        List<String> keys = members.stream().map(p -> journeyId + ":" + p).toList();
+        for (Document key : mongo.find(query(where("_id").in(keys)), Document.class, Enrollments.KEYS)) {
+            last.put(key.getString("_id").substring(journeyId.length() + 1), key.getDate("last").toInstant());
+        }
+        return last;
+    }
+
+    /** Inserts what it can, publishing the Enrolled event of each written one; the written ones. */
+    private List<Enrollment> insert(List<Enrollment> candidates) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<EventOutbox.Keyed> events = candidates.stream()
+                .map(e -> new EventOutbox.Keyed(e.id(), Enrollments.enrolled(e))).toList();
+        Set<Integer> written = outbox.publishAll(Enrollment.COLLECTION, events, marks -> insertUnordered(
+                IntStream.range(0, candidates.size()).mapToObj(i -> Enrollments.withMarks(candidates.get(i),
+                        Set.of(marks.get(i)))).toList()));
+        return IntStream.range(0, candidates.size()).filter(written::contains).mapToObj(candidates::get).toList();
+    }
+
+    private Set<Integer> insertUnordered(List<Enrollment> enrollments) {
+        Set<Integer> written = new HashSet<>(IntStream.range(0, enrollments.size()).boxed().toList());
+        try {
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Enrollment.class).insert(enrollments).execute();
+        } catch (BulkOperationException e) {
+            for (BulkWriteError error : e.getErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                written.remove(error.getIndex());
+            }
+        }
+        return written;
+    }
+
+    /** The re-entry keys and the by-profile lists of the new enrolments, one unordered bulk each. */
+    private void remember(String journeyId, List<Enrollment> created, Instant now) {
+        BulkOperations keys = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Enrollments.KEYS);
+        BulkOperations byProfile = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Enrollments.BY_PROFILE);
+        for (Enrollment e : created) {
+            keys.upsert(query(where("_id").is(journeyId + ":" + e.profileId())),
+                    new Update().set("last", now).set("enrollmentId", e.id()));
+            byProfile.upsert(query(where("_id").is(e.profileId())), new Update().addToSet("ids", e.id()));
+        }
+        keys.execute();
+        byProfile.execute();
+    }
+
+    /** Members not enrolled now whose enrolment by this same trigger exists already. */
+    private int earlier(String journeyId, Set<String> members, List<Enrollment> created, String triggerId) {
+        Set<String> now = new HashSet<>(created.stream().map(Enrollment::profileId).toList());
+        List<String> ids = members.stream().filter(p -> !now.contains(p))
+                .map(p -> Enrollments.idFor(journeyId, p, triggerId)).toList();
+        return ids.isEmpty() ? 0 : (int) mongo.count(query(where("_id").in(ids)), Enrollment.class);
+    }
+}

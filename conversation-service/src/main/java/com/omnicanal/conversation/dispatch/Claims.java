@@ -1,0 +1,77 @@
+package com.omnicanal.conversation.dispatch;
+
+import com.mongodb.bulk.BulkWriteError;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Request ids claimed by a unique insert of their dispatch document, so a retried request gets the first answer: one
+ * at a time, or a batch's in one unordered bulk insert (a duplicate is an earlier claim, not an error).
+ */
+@Component
+class Claims {
+
+    private static final int DUPLICATE_KEY = 11000;
+
+    private final MongoTemplate mongo;
+
+    Claims(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** True when this request id is claimed now; false when it was claimed before. */
+    boolean claim(DispatchRequest request, Instant now) {
+        try {
+            mongo.insert(sending(request, now));
+            return true;
+        } catch (DuplicateKeyException retried) {
+            return false;
+        }
+    }
+
+    /** Request id → claimed now (true) or before (false), for the distinct ids of {@code requests}. */
+    Map<String, Boolean> claimAll(List<DispatchRequest> requests, Instant now) {
+        Map<String, DispatchRequest> distinct = new LinkedHashMap<>();
+        requests.forEach(r -> distinct.putIfAbsent(r.requestId(), r));
+        List<String> ids = List.copyOf(distinct.keySet());
+        Map<String, Boolean> claimed = new HashMap<>();
+        ids.forEach(id -> claimed.put(id, true));
+        if (ids.isEmpty()) {
+            return claimed;
+        }
+        try {
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Dispatch.class)
+                    .insert(distinct.values().stream().map(r -> sending(r, now)).toList()).execute();
+        } catch (BulkOperationException e) {
+            for (BulkWriteError error : e.getErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                claimed.put(ids.get(error.getIndex()), false);
+            }
+        }
+        return claimed;
+    }
+
+    /** Gives a claim up (the request turned out invalid): it may be asked again. */
+    void release(String requestId) {
+        mongo.remove(query(where("_id").is(requestId)), Dispatch.class);
+    }
+
+    private static Dispatch sending(DispatchRequest request, Instant now) {
+        return new Dispatch(request.requestId(), request.profileId(), request.purpose(), Dispatch.SENDING, null, null,
+                null, null, List.of(), null, now);
+    }
+}
