@@ -1,20 +1,15 @@
 package com.omnicanal.campaign;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import com.omnicanal.testing.EventTap;
 import com.omnicanal.testing.Http;
 import com.omnicanal.testing.PlatformServices;
+import com.omnicanal.testing.QrCodes;
 import com.omnicanal.testing.TestBroker;
 import com.omnicanal.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import javax.imageio.ImageIO;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -78,7 +73,7 @@ class TrackingIT extends CampaignTestBase {
                 .formatted(campaign));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String qr = created.json().get("code").asString();
-        assertThat(decode(image(qr, "png"))).isEqualTo("http://localhost:8080/l/" + qr);
+        assertThat(QrCodes.text(image(qr, "png"))).isEqualTo("http://localhost:8080/l/" + qr);
         assertThat(new String(image(qr, "svg"))).startsWith("<svg").contains("/l/" + qr);
 
         assertThat(Http.send("GET", url("/l/" + qr), null, Map.of("Cookie", visitor), null).status()).isEqualTo(302);
@@ -109,9 +104,4 @@ class TrackingIT extends CampaignTestBase {
         return response.body();
     }
 
-    private static String decode(byte[] png) throws Exception {
-        var image = ImageIO.read(new ByteArrayInputStream(png));
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
-                .getText();
-    }
 }

@@ -324,10 +324,7 @@ class SurveyIT {
         byte[] png = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(pngUrl))
                 .header("Authorization", "Bearer " + Tokens.user("sofia")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
-        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
-        return new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
-                new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image))))
-                .getText();
+        return com.omnicanal.testing.QrCodes.text(png);
     }
 
     private void customerWrites(String phone, String text) {
