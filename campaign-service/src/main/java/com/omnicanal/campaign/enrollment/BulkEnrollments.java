@@ -1,12 +1,11 @@
 package com.omnicanal.campaign.enrollment;
 
-import com.mongodb.bulk.BulkWriteError;
 import com.omnicanal.campaign.journey.Journey;
 import com.omnicanal.campaign.journey.JourneyDefinition;
 import com.omnicanal.campaign.measurement.Measurements;
+import com.omnicanal.support.batch.BulkInserts;
 import com.omnicanal.support.outbox.EventOutbox;
 import org.bson.Document;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -33,8 +32,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  */
 @Component
 class BulkEnrollments {
-
-    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
@@ -94,18 +91,7 @@ class BulkEnrollments {
     }
 
     private Set<Integer> insertUnordered(List<Enrollment> enrollments) {
-        Set<Integer> written = new HashSet<>(IntStream.range(0, enrollments.size()).boxed().toList());
-        try {
-            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Enrollment.class).insert(enrollments).execute();
-        } catch (BulkOperationException e) {
-            for (BulkWriteError error : e.getErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw e;
-                }
-                written.remove(error.getIndex());
-            }
-        }
-        return written;
+        return BulkInserts.insertNew(mongo, Enrollment.class, enrollments); // a known id: recorded before
     }
 
     /** The re-entry keys and the by-profile lists of the new enrolments, one unordered bulk each. */

@@ -1,9 +1,7 @@
 package com.omnicanal.conversation.dispatch;
 
-import com.mongodb.bulk.BulkWriteError;
+import com.omnicanal.support.batch.BulkInserts;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -22,8 +21,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  */
 @Component
 class Claims {
-
-    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
 
@@ -46,21 +43,11 @@ class Claims {
         Map<String, DispatchRequest> distinct = new LinkedHashMap<>();
         requests.forEach(r -> distinct.putIfAbsent(r.requestId(), r));
         List<String> ids = List.copyOf(distinct.keySet());
+        Set<Integer> written = BulkInserts.insertNew(mongo, Dispatch.class,
+                distinct.values().stream().map(r -> sending(r, now)).toList());
         Map<String, Boolean> claimed = new HashMap<>();
-        ids.forEach(id -> claimed.put(id, true));
-        if (ids.isEmpty()) {
-            return claimed;
-        }
-        try {
-            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Dispatch.class)
-                    .insert(distinct.values().stream().map(r -> sending(r, now)).toList()).execute();
-        } catch (BulkOperationException e) {
-            for (BulkWriteError error : e.getErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw e;
-                }
-                claimed.put(ids.get(error.getIndex()), false);
-            }
+        for (int i = 0; i < ids.size(); i++) {
+            claimed.put(ids.get(i), written.contains(i));
         }
         return claimed;
     }

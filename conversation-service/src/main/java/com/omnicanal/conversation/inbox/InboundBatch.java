@@ -1,9 +1,8 @@
 package com.omnicanal.conversation.inbox;
 
-import com.mongodb.bulk.BulkWriteError;
 import com.omnicanal.events.conversation.MessageReceived;
+import com.omnicanal.support.batch.BulkInserts;
 import com.omnicanal.support.outbox.EventOutbox;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -28,8 +27,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * insert, thread indexes and conversation marks in one bulk each — instead of seven round trips per message.
  */
 final class InboundBatch {
-
-    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
@@ -85,21 +82,7 @@ final class InboundBatch {
     private Set<Integer> insert(List<Message> messages, List<String> marks) {
         List<Message> marked = IntStream.range(0, messages.size())
                 .mapToObj(i -> Inbox.withMarks(messages.get(i), Set.of(marks.get(i)))).toList();
-        Set<Integer> written = IntStream.range(0, marked.size()).boxed().collect(Collectors.toSet());
-        if (marked.isEmpty()) {
-            return written;
-        }
-        try {
-            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Message.class).insert(marked).execute();
-        } catch (BulkOperationException e) {
-            for (BulkWriteError error : e.getErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw e;
-                }
-                written.remove(error.getIndex()); // the same message arrived in another batch meanwhile
-            }
-        }
-        return written;
+        return BulkInserts.insertNew(mongo, Message.class, marked); // a known id: recorded before
     }
 
     private void index(List<Message> kept) {

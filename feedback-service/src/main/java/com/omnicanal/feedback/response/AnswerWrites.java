@@ -1,24 +1,19 @@
 package com.omnicanal.feedback.response;
 
 import com.omnicanal.events.IntegrationEvent;
+import com.omnicanal.support.batch.BulkInserts;
 import com.omnicanal.support.outbox.EventOutbox;
-import com.mongodb.bulk.BulkWriteError;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /** Responses in one unordered bulk insert: a duplicate (an invitation answered already) is reported, not fatal. */
 @Component
 class AnswerWrites {
-
-    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
@@ -41,17 +36,6 @@ class AnswerWrites {
     }
 
     Set<Integer> insert(List<Response> responses) {
-        Set<Integer> written = IntStream.range(0, responses.size()).boxed().collect(Collectors.toSet());
-        try {
-            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Response.class).insert(responses).execute();
-        } catch (BulkOperationException e) {
-            for (BulkWriteError error : e.getErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw e;
-                }
-                written.remove(error.getIndex());
-            }
-        }
-        return written;
+        return BulkInserts.insertNew(mongo, Response.class, responses); // a known id: recorded before
     }
 }

@@ -1,16 +1,14 @@
 package com.omnicanal.profile.activity;
 
-import com.mongodb.bulk.BulkWriteError;
 import com.omnicanal.events.profile.ActivityRecorded;
 import com.omnicanal.profile.customer.ActivitySummary;
 import com.omnicanal.profile.customer.Profile;
-import com.omnicanal.profile.customer.ProfileStore;
 import com.omnicanal.profile.customer.ProfileStore.Change;
+import com.omnicanal.profile.customer.ProfileStore;
 import com.omnicanal.profile.identity.IdentifyRequest;
 import com.omnicanal.profile.identity.IdentityResolver;
+import com.omnicanal.support.batch.BulkInserts;
 import com.omnicanal.support.outbox.EventOutbox;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -22,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -32,8 +29,6 @@ import java.util.stream.IntStream;
  */
 @Component
 class ActivityBatch {
-
-    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
@@ -109,18 +104,7 @@ class ActivityBatch {
                     in.channel(), in.storeId(), in.orderId(), in.items(), in.amount(), in.currency(), in.attributes(),
                     now, Set.of(marks.get(i)));
         }).toList();
-        Set<Integer> written = IntStream.range(0, docs.size()).boxed().collect(Collectors.toSet());
-        try {
-            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Activity.class).insert(docs).execute();
-        } catch (BulkOperationException e) {
-            for (BulkWriteError error : e.getErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw e;
-                }
-                written.remove(error.getIndex()); // recorded before: idempotent on the client's id
-            }
-        }
-        return written;
+        return BulkInserts.insertNew(mongo, Activity.class, docs); // a known id: recorded before
     }
 
     /**

@@ -1,10 +1,8 @@
 package com.omnicanal.support.inbox;
 
-import com.mongodb.bulk.BulkWriteError;
+import com.omnicanal.support.batch.BulkInserts;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -15,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -25,8 +24,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * consumer that died mid-effect is taken over by the broker's redelivery of that same message.
  */
 public class IdempotentConsumer {
-
-    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
     private final MeterRegistry meters;
@@ -71,18 +68,12 @@ public class IdempotentConsumer {
     Set<String> claimAll(String type, Map<String, Boolean> ids, int copies) {
         Instant now = Instant.now();
         List<String> order = new ArrayList<>(ids.keySet());
+        Set<Integer> written = BulkInserts.insertNew(mongo, ProcessedEvent.class, order.stream()
+                .map(id -> new ProcessedEvent(id, type, ProcessedEvent.State.IN_PROGRESS, now)).toList());
         Set<String> claimed = new HashSet<>(order);
-        try {
-            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ProcessedEvent.class).insert(order.stream()
-                    .map(id -> new ProcessedEvent(id, type, ProcessedEvent.State.IN_PROGRESS, now)).toList()).execute();
-        } catch (BulkOperationException e) {
-            List<String> taken = new ArrayList<>();
-            for (BulkWriteError error : e.getErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw e;
-                }
-                taken.add(order.get(error.getIndex()));
-            }
+        List<String> taken = IntStream.range(0, order.size()).filter(i -> !written.contains(i)).mapToObj(order::get)
+                .toList();
+        if (!taken.isEmpty()) {
             Map<String, ProcessedEvent> existing = new HashMap<>();
             mongo.find(query(where("_id").in(taken)), ProcessedEvent.class).forEach(p -> existing.put(p.id(), p));
             for (String id : taken) {
