@@ -50,6 +50,8 @@ final class Inbound {
     private final Map<String, String> conversationOf = new ConcurrentHashMap<>();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    /** Why requests were not accepted (status or error), for the report: a refused webhook is the provider's to retry. */
+    private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
     private final java.util.Set<String> accepted = ConcurrentHashMap.newKeySet();
     private final Mac mac;
 
@@ -122,14 +124,19 @@ final class Inbound {
 
     void burst(int n, Report report, MongoDatabase db) throws Exception {
         long duplicatesBefore = duplicates.get();
+        long rejectedBefore = rejected.get();
+        refusals.clear();
         long start = System.nanoTime();
         List<String> ids = send(n, 0, concurrency * 4);
         double sendSeconds = (System.nanoTime() - start) / 1e9;
         long lastSeen = await(ids, Duration.ofMinutes(10));
         long seen = ids.stream().filter(seenAt::containsKey).count();
-        report.add("burst of %,d as fast as possible".formatted(n), ("accepted in %.1f s, all processed after %.1f s; "
-                + "events missing %d, stored %,d, duplicate events %d").formatted(sendSeconds, (lastSeen - start) / 1e9,
-                n - seen, ConversationsBench.stored(db, prefixed(ids)), duplicates.get() - duplicatesBefore));
+        long refused = rejected.get() - rejectedBefore;
+        report.add("burst of %,d as fast as possible".formatted(n), ("answered in %.1f s (%,d refused %s, the provider's to"
+                + " retry), every accepted one processed after %.1f s; accepted events missing %d, stored %,d,"
+                + " duplicate events %d").formatted(sendSeconds, refused, refusals, (lastSeen - start) / 1e9,
+                ids.stream().filter(accepted::contains).filter(id -> !seenAt.containsKey(id)).count(),
+                ConversationsBench.stored(db, prefixed(ids)), duplicates.get() - duplicatesBefore));
     }
 
     private static List<String> prefixed(List<String> ids) {
@@ -174,6 +181,8 @@ final class Inbound {
                         permits.release();
                         if (error != null || response.statusCode() != 200) {
                             rejected.incrementAndGet();
+                            refusals.merge(error != null ? error.getClass().getSimpleName()
+                                    : "HTTP " + response.statusCode(), 1, Integer::sum);
                         } else {
                             accepted.add(id);
                         }
