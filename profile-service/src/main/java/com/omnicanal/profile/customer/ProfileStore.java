@@ -2,6 +2,7 @@ package com.omnicanal.profile.customer;
 
 import com.omnicanal.events.IntegrationEvent;
 import com.omnicanal.support.outbox.EventOutbox;
+import org.bson.Document;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -97,7 +99,7 @@ public class ProfileStore {
     public Optional<Liveness> liveness(String id) {
         Query byId = query(where("_id").is(id));
         byId.fields().include("status").include("mergedInto");
-        return Optional.ofNullable(mongo.findOne(byId, org.bson.Document.class, Profile.COLLECTION)).map(d ->
+        return Optional.ofNullable(mongo.findOne(byId, Document.class, Profile.COLLECTION)).map(d ->
                 new Liveness(id, ProfileStatus.valueOf(d.getString("status")), d.getString("mergedInto")));
     }
 
@@ -153,7 +155,7 @@ public class ProfileStore {
         Instant stamp = Instant.now().truncatedTo(ChronoUnit.MILLIS); // the store keeps milliseconds
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Profile.class);
         Map<String, Change> written = new LinkedHashMap<>();
-        String token = java.util.UUID.randomUUID().toString(); // which profiles this bulk wrote, whoever wrote next
+        String token = UUID.randomUUID().toString(); // which profiles this bulk wrote, whoever wrote next
         read.forEach((id, profile) -> {
             Change change = changes.containsKey(id) ? changes.get(id).apply(profile) : Change.none();
             if (change.update() != null && change.events().isEmpty()) {
@@ -188,7 +190,7 @@ public class ProfileStore {
         Query writes = query(where("_id").in(ids));
         writes.fields().include(BULK_WRITES);
         Set<String> lost = new HashSet<>(ids);
-        mongo.find(writes, org.bson.Document.class, Profile.COLLECTION).forEach(doc -> {
+        mongo.find(writes, Document.class, Profile.COLLECTION).forEach(doc -> {
             if (doc.getList(BULK_WRITES, String.class, List.of()).contains(token)) {
                 lost.remove(doc.getString("_id"));
             }

@@ -11,6 +11,7 @@ import org.springframework.messaging.Message;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,8 +120,7 @@ public class EventDispatcher implements Consumer<Message<List<byte[]>>> {
             Delivery unread = new Delivery(id, EventTypes.registered(type), null,
                     Boolean.TRUE.equals(h.get(AmqpHeaders.REDELIVERED)), text(h, AmqpHeaders.CONSUMER_QUEUE), bodies.get(i), h);
             try {
-                deliveries.add(new Delivery(unread.id(), unread.type(), json.readValue(bodies.get(i), handler.type()),
-                        unread.redelivered(), unread.queue(), unread.body(), h));
+                deliveries.add(unread.with(json.readValue(bodies.get(i), handler.type())));
             } catch (RuntimeException unreadable) {
                 failures.add(new Failure(unread, unreadable));
             }
@@ -134,7 +134,7 @@ public class EventDispatcher implements Consumer<Message<List<byte[]>>> {
         if (batched instanceof List<?> list && list.size() == size) {
             return (List<Map<String, Object>>) list;
         }
-        return java.util.Collections.nCopies(size, batch.getHeaders()); // a batch of one without consolidated headers
+        return Collections.nCopies(size, batch.getHeaders()); // a batch of one without consolidated headers
     }
 
     /** Consecutive deliveries of one type, so order between types is kept while same-type work is batched. */

@@ -2,7 +2,6 @@ package com.omnicanal.support.inbox;
 
 import com.omnicanal.support.batch.BulkInserts;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -35,8 +34,7 @@ public class IdempotentConsumer {
 
     /** Returns false when {@code effect} was skipped because the event is (being) processed already. */
     public boolean once(String eventId, String type, boolean redelivered, Runnable effect) {
-        if (!claim(eventId, type, redelivered)) {
-            meters.counter("omni.events.duplicates", "type", type).increment();
+        if (!claimAll(type, Map.of(eventId, redelivered), 0).contains(eventId)) {
             return false;
         }
         try {
@@ -45,9 +43,7 @@ public class IdempotentConsumer {
             releaseAll(List.of(eventId));
             throw e;
         }
-        mongo.updateFirst(query(where("_id").is(eventId)), new Update().set("state", ProcessedEvent.State.DONE)
-                .set("at", Instant.now()), ProcessedEvent.class);
-        meters.counter("omni.events.processed", "type", type).increment();
+        doneAll(type, List.of(eventId));
         return true;
     }
 
@@ -103,16 +99,5 @@ public class IdempotentConsumer {
         mongo.updateMulti(query(where("_id").in(eventIds)), new Update().set("state", ProcessedEvent.State.DONE)
                 .set("at", Instant.now()), ProcessedEvent.class);
         meters.counter("omni.events.processed", "type", type).increment(eventIds.size());
-    }
-
-    private boolean claim(String eventId, String type, boolean redelivered) {
-        try {
-            mongo.insert(new ProcessedEvent(eventId, type, ProcessedEvent.State.IN_PROGRESS, Instant.now()));
-            return true;
-        } catch (DuplicateKeyException alreadyClaimed) {
-            ProcessedEvent existing = mongo.findById(eventId, ProcessedEvent.class);
-            // a redelivered copy of an unfinished claim means its first consumer died: run it again
-            return existing == null || (existing.state() == ProcessedEvent.State.IN_PROGRESS && redelivered);
-        }
     }
 }
