@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 
 /**
  * A customer with a survey open in their conversation replies: the reply is read for the current question ("9",
- * "👍", "muy mal"), the next question follows the skip logic, and the last one records the answer exactly as the
+ * "👍", "muy mal", or a tapped choice by its id), the next question follows the skip logic, and the last one records the answer exactly as the
  * survey page would (same rules, detractor loop). A reply not understood is asked again once, then the survey ends
  * and the customer is back with the agents.
  */
@@ -52,7 +52,8 @@ class ConversationalSurveys {
         SurveyDefinition d = surveys.version(invitation.surveyId(), invitation.version()).orElseThrow();
         SurveyDefinition.Localized l = d.languages().getOrDefault("es", d.languages().values().iterator().next());
         Question question = l.questions().get(pending.index());
-        Optional<String> answer = AnswerReading.read(question, invitations.messageText(event.messageId()));
+        Invitations.Reply reply = invitations.reply(event.messageId());
+        Optional<String> answer = AnswerReading.read(question, reply.text(), reply.replyId());
         if (answer.isEmpty()) {
             retryOrGiveUp(event, pending, question);
             return;
@@ -62,8 +63,7 @@ class ConversationalSurveys {
         int next = next(l.questions(), pending.index(), answer.get());
         if (next < l.questions().size()) {
             invitations.savePending(event.profileId(), new Invitations.Pending(pending.token(), next, answers, 0));
-            invitations.say(event.profileId(), pending.token(), next, event.channel(),
-                    Invitations.prompt(l.questions().get(next)));
+            invitations.ask(event.profileId(), pending.token(), next, event.channel(), "", l.questions().get(next));
             return;
         }
         finish(event, pending, invitation, d, l, answers);
@@ -90,8 +90,8 @@ class ConversationalSurveys {
         }
         invitations.savePending(event.profileId(), new Invitations.Pending(pending.token(), pending.index(),
                 pending.answers(), pending.retries() + 1));
-        invitations.say(event.profileId(), pending.token(), 50 + pending.index(), event.channel(),
-                "Perdona, no te he entendido. " + Invitations.prompt(question));
+        invitations.ask(event.profileId(), pending.token(), 50 + pending.index(), event.channel(),
+                "Perdona, no te he entendido. ", question);
     }
 
     /** The next question: where the answer's skip rule points, else the following one; past the end when done. */
