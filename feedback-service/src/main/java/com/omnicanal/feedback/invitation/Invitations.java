@@ -51,13 +51,15 @@ public class Invitations {
     private final String publicUrl;
     private final Timers timers;
     private final Distribution distribution;
+    private final SurveyChat chat;
 
     Invitations(MongoTemplate mongo, EventOutbox outbox, ServiceClients clients, Stats stats, Timers timers,
-                Distribution distribution, @Value("${omni.services.conversation-url}") String conversationUrl,
+                Distribution distribution, SurveyChat chat, @Value("${omni.services.conversation-url}") String conversationUrl,
                 @Value("${omni.feedback.public-url:http://localhost:8080}") String publicUrl) {
         this.mongo = mongo;
         this.timers = timers;
         this.distribution = distribution;
+        this.chat = chat;
         this.outbox = outbox;
         this.conversations = clients.to(conversationUrl);
         this.stats = stats;
@@ -144,7 +146,7 @@ public class Invitations {
         String language = d.languages().containsKey("es") ? "es" : d.languages().keySet().iterator().next();
         SurveyDefinition.Localized l = d.languages().get(language);
         String link = publicUrl + "/s/" + invitation.token();
-        String text = d.conversational() ? l.title() + "\n" + prompt(l.questions().getFirst())
+        String text = d.conversational() ? l.title() + "\n" + Prompts.question(l.questions().getFirst())
                 : (l.invitation() == null ? "¿Nos cuentas qué tal?" : l.invitation()) + " " + link;
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("requestId", requestId);
@@ -162,7 +164,7 @@ public class Invitations {
         if (!taps.isEmpty()) {
             request.put("interactive", taps.getFirst());
         }
-        JsonNode answer = dispatch(request);
+        JsonNode answer = chat.dispatch(request);
         List<String> decisions = new ArrayList<>();
         answer.path("decisions").forEach(x -> decisions.add(x.asString()));
         if (!"sent".equals(answer.path("status").asString())) {
@@ -170,7 +172,7 @@ public class Invitations {
         }
         if (d.conversational()) {
             holdReplies(invitation, now);
-            rest(invitation.profileId(), requestId, answer, taps);
+            chat.rest(invitation.profileId(), requestId, answer, taps);
         }
         String channel = answer.path("channel").asString();
         outbox.publish(Invitation.COLLECTION, invitation.token(), new InvitationSent(invitation.profileId(),
@@ -215,7 +217,7 @@ public class Invitations {
         request.put("text", "Recordatorio: " + (l.invitation() == null ? "¿Nos cuentas qué tal?" : l.invitation()) + " "
                 + publicUrl + "/s/" + invitation.token());
         request.put("subject", l.title());
-        JsonNode answer = dispatch(request);
+        JsonNode answer = chat.dispatch(request);
         List<String> decisions = new ArrayList<>();
         answer.path("decisions").forEach(x -> decisions.add(x.asString()));
         Update update = new Update().push("reasons", "reminder " + answer.path("status").asString() + ": " + decisions);
@@ -241,16 +243,6 @@ public class Invitations {
                 .body(JsonNode.class).path("open").asBoolean(false);
     }
 
-    /** A question as text: what it asks and how to answer it (numbered options; {@link Taps} makes them tappable). */
-    public static String prompt(SurveyDefinition.Question q) {
-        return switch (q.type()) {
-            case "rating" -> q.text() + " (" + q.min() + "–" + q.max() + ")" + Prompts.scale(q.min(), q.max());
-            case "single" -> q.text() + Prompts.numbered(q.options());
-            case "consent" -> q.text() + " (sí / no)";
-            default -> q.text();
-        };
-    }
-
     @SuppressWarnings("unchecked")
     public java.util.Optional<Pending> pending(String profileId) {
         org.bson.Document d = mongo.findById(profileId, org.bson.Document.class, PENDING);
@@ -268,59 +260,6 @@ public class Invitations {
     public void endPending(String profileId) {
         mongo.remove(query(where("_id").is(profileId)), PENDING);
         conversations.delete().uri("/api/conversations/survey-holds/{id}", profileId).retrieve().toBodilessEntity();
-    }
-
-    /** A follow-up in the survey the customer is answering: part of that exchange, so purpose service. */
-    public void say(String profileId, String token, int step, String channel, String text) {
-        dispatch(followUp(profileId, "survey:" + token + ":" + step, channel, text));
-    }
-
-    /** The next question (after {@code lead}) as a follow-up: tappable where the channel shows buttons. */
-    public void ask(String profileId, String token, int step, String channel, String lead, SurveyDefinition.Question q) {
-        String requestId = "survey:" + token + ":" + step;
-        Map<String, Object> request = followUp(profileId, requestId, channel, lead + prompt(q));
-        List<Map<String, Object>> taps = Taps.of(q, lead);
-        if (!taps.isEmpty()) {
-            request.put("interactive", taps.getFirst());
-        }
-        rest(profileId, requestId, dispatch(request), taps);
-    }
-
-    /** A question split over several lists (NPS) sends the others only where the first went tappable. */
-    private void rest(String profileId, String requestId, JsonNode first, List<Map<String, Object>> taps) {
-        if (!"interactive".equals(first.path("kind").asString())) {
-            return; // as text or a template, the first message already holds the whole scale
-        }
-        for (int i = 1; i < taps.size(); i++) {
-            Map<String, Object> request = followUp(profileId, requestId + ":part" + i, first.path("channel").asString(),
-                    (String) taps.get(i).get("body")); // the thread shows the question, the customer the list
-            request.put("interactive", taps.get(i));
-            dispatch(request);
-        }
-    }
-
-    private static Map<String, Object> followUp(String profileId, String requestId, String channel, String text) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("requestId", requestId);
-        request.put("profileId", profileId);
-        request.put("purpose", "service");
-        request.put("channels", channel == null ? List.of() : List.of(channel));
-        request.put("text", text);
-        return request;
-    }
-
-    private JsonNode dispatch(Map<String, Object> request) {
-        return conversations.post().uri("/api/messages/dispatch").body(request).retrieve().body(JsonNode.class);
-    }
-
-    /** What the customer sent: its text and, for a tap on a button or list row, the choice's id. */
-    public record Reply(String text, String replyId) {
-    }
-
-    /** A message the customer sent (events carry no bodies). */
-    public Reply reply(String messageId) {
-        JsonNode message = conversations.get().uri("/api/messages/{id}", messageId).retrieve().body(JsonNode.class);
-        return new Reply(message.path("text").asString(""), message.path("replyId").asString(null));
     }
 
     public java.util.Optional<Invitation> find(String token) {

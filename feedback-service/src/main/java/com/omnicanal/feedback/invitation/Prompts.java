@@ -1,5 +1,7 @@
 package com.omnicanal.feedback.invitation;
 
+import com.omnicanal.feedback.survey.SurveyDefinition.Question;
+
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +15,16 @@ final class Prompts {
             5, "😀 Excelente");
 
     private Prompts() {
+    }
+
+    /** A question as text: what it asks and how to answer it (numbered options; {@link Taps} makes them tappable). */
+    static String question(Question q) {
+        return switch (q.type()) {
+            case "rating" -> q.text() + " (" + q.min() + "–" + q.max() + ")" + scale(q.min(), q.max());
+            case "single" -> q.text() + numbered(q.options());
+            case "consent" -> q.text() + " (sí / no)";
+            default -> q.text();
+        };
     }
 
     /** A five-point scale gets its words ("4 · Bien"); a longer one (NPS 0–10) is read as a number. */
