@@ -84,12 +84,7 @@ class LiveProvidersIT {
     @Test
     void whatsAppGoesThroughTheCloudApiAndARefusalFallsBackToTwilio() {
         String phone = "346" + String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L));
-        String payload = """
-                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
-                "messaging_product":"whatsapp","contacts":[{"profile":{"name":"Luis"},"wa_id":"%1$s"}],
-                "messages":[{"from":"%1$s","id":"wamid.in-%2$s","timestamp":"%3$d","type":"text","text":{"body":"Hola"}}]}}]}]}"""
-                .formatted(phone, UUID.randomUUID(), Instant.now().getEpochSecond());
-        assertThat(signedWhatsApp(payload).status()).isEqualTo(200);
+        assertThat(signedWhatsApp(hola(phone)).status()).isEqualTo(200);
         String profileId = Http.get(PlatformServices.profiles() + "/api/profiles?identifier=whatsapp:%2B" + phone,
                 Tokens.user("ana")).json().get("profileId").asString();
 
@@ -116,6 +111,68 @@ class LiveProvidersIT {
         ProviderStandIn.Call twilio = providers.calls("/2010-04-01/Accounts/AC123/Messages.json").getLast();
         assertThat(twilio.headers().get("Authorization").getFirst()).startsWith("Basic ");
         assertThat(twilio.body()).contains("To=%2B" + phone, "From=%2B15550001111", "Body=Tu+pedido+sale+hoy");
+    }
+
+    @Test
+    void choicesGoToTheCloudApiAsReplyButtonsOrAListInsideTheWindowAndAsTheApprovedTemplateOutsideIt() {
+        String phone = "346" + String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L));
+        String cloudApi = "/v21.0/106540352242922/messages";
+        providers.answer(cloudApi, 200, "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.LIVE-" + phone + "\"}]}");
+        String away = Http.post(PlatformServices.profiles() + "/api/profiles/identify", Tokens.user("ana"), """
+                {"identifiers":[{"type":"whatsapp","value":"+%s"}]}""".formatted(phone)).json().get("profileId").asString();
+        assertThat(Http.send("PUT", url("/api/templates/rate_us"), Tokens.user("sofia"), Map.of("Content-Type",
+                "application/json"), """
+                {"kind":"message","languages":{"es":{"body":"¿Nos valoras?"}},
+                 "whatsapp":{"name":"rate_us","approved":true,"parameters":[]}}""").status()).isEqualTo(200);
+        JsonNode templated = Http.post(url("/api/messages/dispatch"), Tokens.services(), choices(away, 3, "rate_us")).json();
+        assertThat(templated.get("kind").asString()).as(templated.toString()).isEqualTo("template");
+        assertThat(templated.get("form").asString()).isEqualTo("template");
+        assertThat(json(providers.calls(cloudApi).getLast().body()).get("type").asString()).isEqualTo("template");
+
+        assertThat(signedWhatsApp(hola(phone)).status()).isEqualTo(200);
+        JsonNode buttons = Http.post(url("/api/messages/dispatch"), Tokens.services(), choices(away, 3, "rate_us")).json();
+        assertThat(buttons.get("form").asString()).as(buttons.toString()).isEqualTo("buttons");
+        JsonNode sent = json(providers.calls(cloudApi).getLast().body());
+        assertThat(sent.get("to").asString()).isEqualTo(phone);
+        assertThat(sent.get("type").asString()).isEqualTo("interactive");
+        assertThat(sent.at("/interactive/type").asString()).isEqualTo("button");
+        assertThat(sent.at("/interactive/body/text").asString()).isEqualTo("¿Qué tal?");
+        assertThat(sent.at("/interactive/action/buttons").findValuesAsString("type")).containsOnly("reply");
+        assertThat(sent.at("/interactive/action/buttons/2/reply").toString()).isEqualTo("{\"id\":\"c-3\",\"title\":\"Opción 3\"}");
+
+        Http.post(url("/api/messages/dispatch"), Tokens.services(), choices(away, 10, null));
+        JsonNode list = json(providers.calls(cloudApi).getLast().body()).get("interactive");
+        assertThat(list.get("type").asString()).isEqualTo("list");
+        assertThat(list.at("/action/button").asString()).isEqualTo("Elegir");
+        assertThat(list.at("/action/sections/0/rows")).hasSize(10);
+        assertThat(list.at("/action/sections/0/rows/9").toString())
+                .isEqualTo("{\"id\":\"c-10\",\"title\":\"Opción 10\",\"description\":\"la última\"}");
+    }
+
+    /** {@code n} choices {@code c-1}… (the last with a description when there are more than three). */
+    private static String choices(String profileId, int n, String template) {
+        StringBuilder choices = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            choices.append(i == 1 ? "" : ",").append("{\"id\":\"c-").append(i).append("\",\"title\":\"Opción ")
+                    .append(i).append(i == n && n > 3 ? "\",\"description\":\"la última\"}" : "\"}");
+        }
+        return """
+                {"requestId":"%s","profileId":"%s","purpose":"service","channels":["whatsapp"],%s
+                 "interactive":{"body":"¿Qué tal?","choices":[%s]}}""".formatted(UUID.randomUUID(), profileId,
+                template == null ? "" : "\"template\":\"" + template + "\",", choices);
+    }
+
+    /** Luis writes "Hola" on WhatsApp, as Meta's webhook reports it. */
+    private static String hola(String phone) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
+                "messaging_product":"whatsapp","contacts":[{"profile":{"name":"Luis"},"wa_id":"%1$s"}],
+                "messages":[{"from":"%1$s","id":"wamid.in-%2$s","timestamp":"%3$d","type":"text","text":{"body":"Hola"}}]}}]}]}"""
+                .formatted(phone, UUID.randomUUID(), Instant.now().getEpochSecond());
+    }
+
+    private static JsonNode json(String body) {
+        return new tools.jackson.databind.json.JsonMapper().readTree(body);
     }
 
     @Test

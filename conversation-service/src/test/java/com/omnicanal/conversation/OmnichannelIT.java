@@ -185,6 +185,93 @@ class OmnichannelIT {
     }
 
     @Test
+    void choicesGoAsATappableListInsideTheWindowAsNumberedTextOnSmsAndATapComesBackWithItsId() {
+        String phone = newPhone();
+        String profileId = Http.post(profileServiceUrl() + "/api/profiles/identify", Tokens.user("ana"), """
+                {"identifiers":[{"type":"whatsapp","value":"+%1$s"},{"type":"phone","value":"+%1$s"}]}""".formatted(phone))
+                .json().get("profileId").asString();
+        String payload = payload(phone, "wamid." + UUID.randomUUID(), "Ya me ha llegado");
+        assertThat(post(payload, sign(payload)).status()).isEqualTo(200);
+
+        Http.Response sent = Http.post(url("/api/messages/dispatch"), Tokens.services(), interactive(profileId, "whatsapp"));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        assertThat(sent.json().get("kind").asString()).isEqualTo("interactive");
+        assertThat(sent.json().get("form").asString()).as("five choices do not fit three buttons").isEqualTo("list");
+        assertThat(sent.json().get("decisions").toString()).contains("interactive inside the 24-hour window");
+        JsonNode kept = Http.get(url("/api/channels/sandbox/outbox?channel=whatsapp&to=%2B" + phone), Tokens.user("ana"))
+                .json().get(0);
+        assertThat(kept.get("messageId").asString()).isEqualTo(sent.json().get("messageId").asString());
+        assertThat(kept.get("form").asString()).isEqualTo("list");
+        assertThat(kept.get("interactive").get("body").asString()).isEqualTo("¿Cómo te atendimos?");
+        assertThat(kept.get("interactive").get("choices").findValuesAsString("id"))
+                .containsExactly("csat=5", "csat=4", "csat=3", "csat=2", "csat=1");
+
+        Http.Response tapped = Http.post(url("/api/channels/sandbox/outbox/" + kept.get("providerMessageId").asString()
+                + "/tap"), Tokens.user("ana"), "{\"choice\":\"csat=4\"}");
+        assertThat(tapped.json().get("webhookStatus").asInt()).as(tapped.body()).isEqualTo(200);
+        JsonNode reply = Http.get(url("/api/conversations?profileId=" + profileId), Tokens.user("ana")).json()
+                .get("messages").valueStream().filter(m -> "csat=4".equals(m.path("replyId").asString(null)))
+                .findFirst().orElseThrow();
+        assertThat(reply.get("text").asString()).isEqualTo("Bien");
+        assertThat(Http.get(url("/api/messages/" + reply.get("id").asString()), Tokens.services()).json().get("replyId")
+                .asString()).as("what feedback-service reads").isEqualTo("csat=4");
+        assertThat(Http.post(url("/api/channels/sandbox/outbox/" + kept.get("providerMessageId").asString() + "/tap"),
+                Tokens.user("ana"), "{\"choice\":\"csat=9\"}").status()).as("not one of its choices").isEqualTo(400);
+
+        Http.Response sms = Http.post(url("/api/messages/dispatch"), Tokens.services(), interactive(profileId, "sms"));
+        assertThat(sms.json().get("kind").asString()).as(sms.body()).isEqualTo("free-form");
+        assertThat(sms.json().get("form").asString()).as("SMS shows no buttons").isEqualTo("text");
+        JsonNode text = Http.get(url("/api/channels/sandbox/outbox?channel=sms&to=%2B" + phone), Tokens.user("ana"))
+                .json().get(0);
+        assertThat(text.get("text").asString()).isEqualTo("¿Cómo te atendimos?\n1. 😀 Excelente\n2. Bien\n3. Regular"
+                + "\n4. Mal\n5. 😞 Muy mal — lo sentimos");
+        assertThat(text.hasNonNull("interactive")).isFalse();
+    }
+
+    @Test
+    void anInteractiveMessageBeyondWhatsAppsLimitsIsA400NamingEachLimitAndNothingIsStored() {
+        String phone = registeredWhatsApp(); // inside the window: WhatsApp would take it
+        String profileId = profileOf("whatsapp:%2B" + phone);
+        String requestId = UUID.randomUUID().toString();
+        StringBuilder choices = new StringBuilder("{\"id\":\"a\",\"title\":\"" + "x".repeat(25) + "\"},"
+                + "{\"id\":\"a\",\"title\":\"B\",\"description\":\"" + "d".repeat(73) + "\"}");
+        for (int i = 0; i < 9; i++) {
+            choices.append(",{\"id\":\"c").append(i).append("\",\"title\":\"C\"}");
+        }
+        Http.Response bad = Http.post(url("/api/messages/dispatch"), Tokens.services(), """
+                {"requestId":"%s","profileId":"%s","purpose":"service","interactive":{"body":" ",
+                 "button":"Una etiqueta demasiado larga","choices":[%s]}}""".formatted(requestId, profileId, choices));
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.isProblem()).isTrue();
+        assertThat(bad.json().get("errors").findValuesAsString("field")).contains("interactive.body", "interactive.button",
+                "interactive.choices", "interactive.choices[0].title", "interactive.choices[1].id",
+                "interactive.choices[1].description");
+        assertThat(bad.body()).contains("at most 20 characters", "at most 24 characters", "at most 72 characters",
+                "1 to 10 choices");
+        assertThat(Http.get(url("/api/messages/dispatch/" + requestId), Tokens.services()).status()).isEqualTo(404);
+        assertThat(mongo.getCollection("messages").countDocuments(new org.bson.Document("requestId", requestId))).isZero();
+        assertThat(Http.get(url("/api/channels/sandbox/outbox?to=%2B" + phone), Tokens.user("ana")).json()
+                .findValuesAsString("kind")).doesNotContain("interactive");
+    }
+
+    private String registeredWhatsApp() {
+        String phone = newPhone();
+        String payload = payload(phone, "wamid." + UUID.randomUUID(), "Hola");
+        assertThat(post(payload, sign(payload)).status()).isEqualTo(200);
+        return phone;
+    }
+
+    /** A CSAT question with five choices (one with a description), on one channel. */
+    private static String interactive(String profileId, String channel) {
+        return """
+                {"requestId":"%s","profileId":"%s","purpose":"service","channels":["%s"],"interactive":{
+                 "body":"¿Cómo te atendimos?","button":"Valorar","choices":[{"id":"csat=5","title":"😀 Excelente"},
+                 {"id":"csat=4","title":"Bien"},{"id":"csat=3","title":"Regular"},{"id":"csat=2","title":"Mal"},
+                 {"id":"csat=1","title":"😞 Muy mal","description":"lo sentimos"}]}}""".formatted(UUID.randomUUID(),
+                profileId, channel);
+    }
+
+    @Test
     void withoutConsentAMarketingMessageIsRefusedWithItsReasonsAndARetriedRequestGetsTheSameAnswer() {
         String phone = "+" + newPhone();
         String profileId = Http.post(profileServiceUrl() + "/api/profiles/identify", Tokens.user("ana"), """
@@ -233,7 +320,7 @@ class OmnichannelIT {
         Http.Response empty = Http.post(url("/api/messages/dispatch"), Tokens.user("ana"),
                 "{\"requestId\":\"r-empty\",\"profileId\":\"p\",\"purpose\":\"service\"}");
         assertThat(empty.status()).isEqualTo(400);
-        assertThat(empty.body()).contains("text or template is required");
+        assertThat(empty.body()).contains("text, template or interactive is required");
         assertThat(dispatch(UUID.randomUUID().toString(), "no-such-profile", "service", null, null).status()).isEqualTo(400);
         assertThat(Http.post(url("/api/messages/dispatch"), Tokens.user("carla"), "{}").status()).isEqualTo(403);
     }

@@ -46,7 +46,7 @@ class SurveyChannelsIT {
     }
 
     @Test
-    void onWhatsAppTheApprovedTemplateGoesOutsideTheWindowTheNumberedQuestionInsideAndATappedReplyIsRecorded() {
+    void onWhatsAppTheApprovedTemplateGoesOutsideTheWindowATappableListInsideAndATappedReplyIsRecorded() {
         String template = "csat-" + suffix();
         assertThat(Http.send("PUT", PlatformServices.conversations() + "/api/templates/" + template, Tokens.user("sofia"),
                 Map.of("Content-Type", "application/json"), """
@@ -77,14 +77,50 @@ class SurveyChannelsIT {
                 "{\"from\":\"" + here + "\",\"text\":\"Hola\"}");
         assertThat(invite(survey, hereProfile, "whatsapp").get("reasons").toString()).contains("inside the 24-hour window");
         JsonNode inWindow = awaitOutbox(here, "¿Cómo te atendimos?");
-        assertThat(inWindow.get("kind").asString()).isEqualTo("free-form");
-        assertThat(inWindow.get("text").asString()).contains("1 · 😞 Muy mal");
-        customerTaps(here, "button_reply", "2 · Mal");
+        assertThat(inWindow.get("kind").asString()).isEqualTo("interactive");
+        assertThat(inWindow.get("form").asString()).as("five words do not fit three buttons").isEqualTo("list");
+        assertThat(inWindow.get("text").asString()).as("the thread keeps the numbered text").contains("1 · 😞 Muy mal");
+        assertThat(inWindow.at("/interactive/body").asString()).isEqualTo("Una pregunta\n¿Cómo te atendimos? (1–5)");
+        assertThat(inWindow.at("/interactive/choices").findValuesAsString("title")).containsExactly("5 · 😀 Excelente",
+                "4 · Bien", "3 · Regular", "2 · Mal", "1 · 😞 Muy mal");
+        tap(inWindow, "survey:score:2");
         awaitOutbox(here, "¡Gracias por contestar!");
 
         JsonNode summary = Http.get(url("/api/feedback/surveys/" + survey + "/summary"), Tokens.user("sofia")).json();
         assertThat(summary.get("responses").asLong()).isEqualTo(2);
         assertThat(summary.get("distribution").toString()).contains("\"2\":1", "\"4\":1");
+    }
+
+    @Test
+    void npsInsideTheWindowGoesAsTwoListsThenTheNextQuestionAsButtonsAndTapsAreRecordedByTheirIds() {
+        String survey = "nps-" + suffix();
+        assertThat(put("/api/surveys/" + survey, """
+                {"name":"NPS on WhatsApp","kind":"nps","trigger":{"on":"manual"},"inConversation":true,"channels":["whatsapp"],
+                 "languages":{"es":{"title":"Dos preguntas","thanks":"¡Gracias de verdad!","questions":[
+                   {"id":"score","type":"rating","text":"¿Nos recomendarías?","min":0,"max":10,"required":true},
+                   {"id":"why","type":"single","text":"¿Qué pesó más?","options":["Precio","Atención","Rapidez"]}]}}}""")
+                .status()).isEqualTo(200);
+        String phone = phone();
+        String profileId = whatsAppCustomer(phone);
+        Http.post(PlatformServices.conversations() + "/api/channels/sandbox/whatsapp/inbound", Tokens.user("ana"),
+                "{\"from\":\"" + phone + "\",\"text\":\"Hola\"}");
+        String token = invite(survey, profileId, "whatsapp").get("token").asString();
+
+        JsonNode low = awaitOutbox(phone, "¿Nos recomendarías? (0–5)");
+        JsonNode high = awaitOutbox(phone, "¿Nos recomendarías? (6–10)");
+        assertThat(low.at("/interactive/choices").findValuesAsString("id")).containsExactly("survey:score:0",
+                "survey:score:1", "survey:score:2", "survey:score:3", "survey:score:4", "survey:score:5");
+        assertThat(high.at("/interactive/choices").findValuesAsString("title")).containsExactly("6", "7", "8", "9", "10");
+        assertThat(high.at("/interactive/button").asString()).isEqualTo("6 a 10");
+        tap(high, "survey:score:9");
+
+        JsonNode why = awaitOutbox(phone, "¿Qué pesó más?");
+        assertThat(why.get("form").asString()).as("three short options fit reply buttons").isEqualTo("buttons");
+        tap(why, "survey:why:2");
+        awaitOutbox(phone, "¡Gracias de verdad!");
+        JsonNode response = Http.get(url("/api/feedback/responses/" + token), Tokens.user("sofia")).json();
+        assertThat(response.get("score").asInt()).isEqualTo(9);
+        assertThat(response.get("answers").toString()).contains("Atención");
     }
 
     @Test
@@ -297,6 +333,13 @@ class SurveyChannelsIT {
         assertThat(delivered.status()).as(delivered.body()).isEqualTo(200);
     }
 
+    /** The customer taps a choice of a kept interactive message: the sandbox sends Meta's webhook for it. */
+    private void tap(JsonNode kept, String choice) {
+        Http.Response tapped = Http.post(PlatformServices.conversations() + "/api/channels/sandbox/outbox/"
+                + kept.get("providerMessageId").asString() + "/tap", Tokens.user("ana"), "{\"choice\":\"" + choice + "\"}");
+        assertThat(tapped.json().get("webhookStatus").asInt()).as(tapped.body()).isEqualTo(200);
+    }
+
     private static String sign(String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
@@ -312,7 +355,7 @@ class SurveyChannelsIT {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {
             for (JsonNode kept : Http.get(PlatformServices.conversations() + "/api/channels/sandbox/outbox?channel=whatsapp&to="
                     + phone.replace("+", "%2B"), Tokens.user("ana")).json()) {
-                if (kept.path("text").asString("").contains(text)) {
+                if ((kept.path("text").asString("") + kept.at("/interactive/body").asString("")).contains(text)) {
                     found[0] = kept;
                     return true;
                 }

@@ -16,6 +16,11 @@ public interface CustomerSimulator {
     /** The provider's status callback ({@code sent}, {@code delivered}, {@code read}, {@code failed}). */
     SimulatedRequest status(String providerMessageId, String to, String status);
 
+    /** The provider's webhook for the customer {@code from} tapping {@code choice} of a kept interactive message. */
+    default SimulatedRequest tap(String from, SandboxConnector.Kept message, Interactive.Choice choice) {
+        throw new UnsupportedOperationException(channel() + " has no tappable choices");
+    }
+
     /** An HTTP request to one of our webhooks, as the provider would make it. */
     record SimulatedRequest(String path, String contentType, byte[] body, Map<String, String> headers) {
     }

@@ -15,7 +15,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Sandbox mode: the outbound message is kept (and listed by the sandbox API) instead of reaching a provider; its
- * provider id lets the sandbox play the provider's later status callbacks.
+ * provider id lets the sandbox play the provider's later status callbacks and the customer's tap on its choices.
  */
 @Component
 public class SandboxConnector {
@@ -28,9 +28,10 @@ public class SandboxConnector {
         this.mongo = mongo;
     }
 
-    /** One kept message, as a provider would have received it. */
+    /** One kept message, as a provider would have received it; {@code interactive} with its form and choices. */
     public record Kept(String providerMessageId, String messageId, String channel, String to, String kind, String text,
-                       String subject, String template, List<String> templateParameters, Instant at) {
+                       String subject, String template, List<String> templateParameters, Interactive interactive,
+                       String form, Instant at) {
     }
 
     ProviderReceipt send(OutboundMessage message) {
@@ -38,7 +39,10 @@ public class SandboxConnector {
         mongo.insert(new Document("_id", id).append("messageId", message.messageId()).append("channel", message.channel())
                 .append("to", message.address()).append("kind", message.kind()).append("text", message.text())
                 .append("subject", message.subject()).append("template", message.template())
-                .append("templateParameters", message.templateParameters()).append("at", Instant.now()), COLLECTION);
+                .append("templateParameters", message.templateParameters())
+                .append("interactive", message.interactive() == null ? null : document(message.interactive()))
+                .append("form", message.interactive() == null ? null : message.interactive().form())
+                .append("at", Instant.now()), COLLECTION);
         return new ProviderReceipt(id);
     }
 
@@ -61,6 +65,19 @@ public class SandboxConnector {
     private static Kept kept(Document d) {
         return new Kept(d.getString("_id"), d.getString("messageId"), d.getString("channel"), d.getString("to"),
                 d.getString("kind"), d.getString("text"), d.getString("subject"), d.getString("template"),
-                (List<String>) d.get("templateParameters"), d.getDate("at").toInstant());
+                (List<String>) d.get("templateParameters"), interactive(d.get("interactive", Document.class)),
+                d.getString("form"), d.getDate("at").toInstant());
+    }
+
+    private static Document document(Interactive interactive) {
+        return new Document("body", interactive.body()).append("button", interactive.button()).append("choices",
+                interactive.choices().stream().map(c -> new Document("id", c.id()).append("title", c.title())
+                        .append("description", c.description())).toList());
+    }
+
+    private static Interactive interactive(Document d) {
+        return d == null ? null : new Interactive(d.getString("body"), d.getString("button"), d.getList("choices",
+                Document.class).stream().map(c -> new Interactive.Choice(c.getString("id"), c.getString("title"),
+                c.getString("description"))).toList());
     }
 }

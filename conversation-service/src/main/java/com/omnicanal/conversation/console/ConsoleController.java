@@ -72,11 +72,11 @@ class ConsoleController {
 
     record MessageView(String id, String direction, String channel, String kind, String author, String senderName,
                        String text, String subject, List<Attachment> attachments, String status, String error,
-                       List<String> mentions, Instant at) {
+                       List<String> mentions, Instant at, String replyId) {
 
         static MessageView of(Message m) {
             return new MessageView(m.id(), m.direction(), m.channel(), m.kind(), m.author(), m.senderName(), m.text(),
-                    m.subject(), m.attachments(), m.status(), m.error(), m.mentions(), m.at());
+                    m.subject(), m.attachments(), m.status(), m.error(), m.mentions(), m.at(), m.replyId());
         }
     }
 
@@ -127,7 +127,7 @@ class ConsoleController {
         String requestId = "reply:" + id + ":" + (key == null ? UUID.randomUUID() : key);
         String author = Actor.of(staff);
         Dispatch sent = dispatcher.dispatch(new DispatchRequest(requestId, c.profileId(), "service", ReplyChannels.of(reply.channel(), c),
-                reply.text(), reply.subject(), reply.template(), reply.variables(), reply.language(), reply.attachments()),
+                reply.text(), reply.subject(), reply.template(), reply.variables(), reply.language(), reply.attachments(), null),
                 author, Actor.username(staff));
         return ResponseEntity.status(sent.isSent() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(sent);
     }

@@ -1,5 +1,7 @@
 package com.omnicanal.conversation.dispatch;
 
+import com.omnicanal.conversation.channel.Interactive;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,15 +10,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Orders the channels a message may take, best first, from what reachability allows: WhatsApp free-form only inside
- * 24 hours of the customer's last WhatsApp message, else an approved template, else the next channel. Every step is
- * written down, so "why this channel?" has an answer.
+ * Orders the channels a message may take, best first, from what reachability allows: WhatsApp free-form (or
+ * interactive) only inside 24 hours of the customer's last WhatsApp message, else an approved template, else the next
+ * channel. Every step is written down, so "why this channel?" has an answer.
  */
 final class ChannelChoice {
 
     static final Duration WHATSAPP_WINDOW = Duration.ofHours(24);
 
     record Choice(String channel, String address, String kind, String reason) {
+
+        /** How a request's tappable choices go here: {@code buttons}/{@code list}, in a template, or as text. */
+        String form(Interactive interactive) {
+            if (interactive == null) {
+                return null;
+            }
+            return switch (kind) {
+                case "interactive" -> interactive.form();
+                case "template" -> "template";
+                default -> "text";
+            };
+        }
     }
 
     private ChannelChoice() {
@@ -33,8 +47,9 @@ final class ChannelChoice {
             }
             Instant last = lastInbound.get("whatsapp");
             if (last != null && last.isAfter(now.minus(WHATSAPP_WINDOW))) {
-                choices.add(new Choice("whatsapp", candidate.address(), "free-form",
-                        "free-form inside the 24-hour window (customer wrote at " + last + ")"));
+                String kind = request.interactive() == null ? "free-form" : "interactive";
+                choices.add(new Choice("whatsapp", candidate.address(), kind,
+                        kind + " inside the 24-hour window (customer wrote at " + last + ")"));
             } else if (approvedTemplate) {
                 choices.add(new Choice("whatsapp", candidate.address(), "template",
                         "approved template '" + request.template() + "' (outside the 24-hour window)"));

@@ -59,6 +59,6 @@ class Claims {
 
     private static Dispatch sending(DispatchRequest request, Instant now) {
         return new Dispatch(request.requestId(), request.profileId(), request.purpose(), Dispatch.SENDING, null, null,
-                null, null, List.of(), null, now);
+                null, null, null, List.of(), null, now);
     }
 }

@@ -32,17 +32,17 @@ class DispatchController {
     }
 
     /** 200 when sent; 202 when refused or deferred, with the reasons and, if deferred, the earliest allowed time. */
-    record DispatchResult(String requestId, String status, String channel, String kind, String messageId,
+    record DispatchResult(String requestId, String status, String channel, String kind, String form, String messageId,
                           String conversationId, List<String> decisions, Instant deferredUntil) {
 
         static DispatchResult of(Dispatch d) {
-            return new DispatchResult(d.requestId(), d.status(), d.channel(), d.kind(), d.messageId(),
+            return new DispatchResult(d.requestId(), d.status(), d.channel(), d.kind(), d.form(), d.messageId(),
                     d.conversationId(), d.decisions(), d.deferredUntil());
         }
 
         /** A batch item not handled now: {@code invalid} (as a single dispatch's 400) or {@code failed} (retry it). */
         static DispatchResult failed(String requestId, String status, String why) {
-            return new DispatchResult(requestId, status, null, null, null, null, List.of(String.valueOf(why)), null);
+            return new DispatchResult(requestId, status, null, null, null, null, null, List.of(String.valueOf(why)), null);
         }
     }
 

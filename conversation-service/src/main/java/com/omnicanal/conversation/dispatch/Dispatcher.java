@@ -123,9 +123,11 @@ public class Dispatcher {
 
     /** What makes a request invalid (400), checked before its request id is claimed. */
     void check(DispatchRequest request) {
-        if ((request.text() == null || request.text().isBlank()) && request.template() == null) {
-            throw new InvalidRequestException("text", "text or template is required");
+        if ((request.text() == null || request.text().isBlank()) && request.template() == null
+                && request.interactive() == null) {
+            throw new InvalidRequestException("text", "text, template or interactive is required");
         }
+        InteractiveRules.check(request);
         templates.check(request.template(), request.variables());
     }
 
@@ -149,7 +151,7 @@ public class Dispatcher {
                                      List<String> decisions) {
         Templates.Rendered content;
         try {
-            content = templates.render(request.template(), request.text(), request.subject(), request.variables(),
+            content = templates.render(request.template(), textOf(request), request.subject(), request.variables(),
                     request.language(), choice.channel(), choice.kind());
         } catch (InvalidRequestException unusable) {
             decisions.add(choice.channel() + ": skipped (" + unusable.getMessage() + ")");
@@ -164,7 +166,8 @@ public class Dispatcher {
         OutboundMessage message = new OutboundMessage(Outbound.newId(), request.profileId(), conversation.id(),
                 choice.channel(), choice.address(), choice.kind(), content.text(), content.subject(),
                 content.whatsappTemplate(), content.language(), content.parameters(), request.attachments(),
-                threading.headers(choice.channel(), conversation.id()));
+                threading.headers(choice.channel(), conversation.id()),
+                "interactive".equals(choice.kind()) ? request.interactive() : null);
         outbound.queue(message, origin.of(), now);
         try {
             ProviderReceipt receipt = connectors.send(message);
@@ -174,10 +177,17 @@ public class Dispatcher {
             decisions.add(choice.channel() + ": the provider refused it (" + refused.getMessage() + "); trying the next channel");
             return Optional.empty();
         }
-        decisions.add(choice.channel() + ": chosen, " + choice.reason()
+        String form = choice.form(request.interactive());
+        decisions.add(choice.channel() + ": chosen, " + choice.reason() + (form == null ? "" : "; the choices as " + form)
                 + (connectors.isSandbox(choice.channel()) ? " [sandbox: kept, not sent to the provider]" : ""));
         return Optional.of(new Update().set("status", "sent").set("channel", choice.channel()).set("kind", choice.kind())
-                .set("messageId", message.messageId()).set("conversationId", conversation.id()));
+                .set("form", form).set("messageId", message.messageId()).set("conversationId", conversation.id()));
+    }
+
+    /** The text sent (and shown in the thread): the caller's, else the interactive body with its numbered choices. */
+    private static String textOf(DispatchRequest request) {
+        boolean noText = request.text() == null || request.text().isBlank();
+        return noText && request.interactive() != null ? request.interactive().asText() : request.text();
     }
 
     private Dispatch finish(DispatchRequest request, Update outcome, List<String> decisions) {

@@ -22,7 +22,8 @@ import java.time.Instant;
 
 /**
  * For feedback-service (its own token, scope {@code omni.internal}): hold a customer's replies for an
- * in-conversation survey, release them, and read the text of a message it was told about (events carry no bodies).
+ * in-conversation survey, release them, and read the text of a message it was told about (events carry no bodies) —
+ * with the id of the button or list row tapped, if it was a tap.
  */
 @RestController
 @PreAuthorize("hasAuthority('SCOPE_omni.internal')")
@@ -40,7 +41,7 @@ class SurveyHoldController {
     }
 
     record MessageText(String id, String profileId, String conversationId, String channel, String direction,
-                       String text, Instant at) {
+                       String text, String replyId, Instant at) {
     }
 
     @PutMapping("/api/conversations/survey-holds/{profileId}")
@@ -58,6 +59,6 @@ class SurveyHoldController {
     @GetMapping("/api/messages/{id}")
     MessageText message(@PathVariable String id) {
         Message m = inbox.message(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such message"));
-        return new MessageText(m.id(), m.profileId(), m.conversationId(), m.channel(), m.direction(), m.text(), m.at());
+        return new MessageText(m.id(), m.profileId(), m.conversationId(), m.channel(), m.direction(), m.text(), m.replyId(), m.at());
     }
 }

@@ -17,11 +17,19 @@ public record InboundMessage(String channel, String providerMessageId, List<Send
     public record SenderId(String type, String value, boolean verified) {
     }
 
-    /** What only some channels carry; {@code headers} hold e-mail's Message-ID, In-Reply-To and References. */
+    /**
+     * What only some channels carry; {@code headers} hold e-mail's Message-ID, In-Reply-To and References;
+     * {@code replyId} the id of the button or list row the customer tapped (its title is the text).
+     */
     public record Details(String kind, String subject, List<Attachment> attachments, Map<String, String> headers,
-                          String storeId, String direction) {
+                          String storeId, String direction, String replyId) {
 
         static final Details NONE = new Details("text", null, List.of(), Map.of(), null, "inbound");
+
+        public Details(String kind, String subject, List<Attachment> attachments, Map<String, String> headers,
+                       String storeId, String direction) {
+            this(kind, subject, attachments, headers, storeId, direction, null);
+        }
     }
 
     /** A plain text message from one verified identifier. */

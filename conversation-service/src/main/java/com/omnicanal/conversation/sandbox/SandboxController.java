@@ -3,7 +3,9 @@ package com.omnicanal.conversation.sandbox;
 import com.omnicanal.conversation.channel.Connectors;
 import com.omnicanal.conversation.channel.CustomerSimulator;
 import com.omnicanal.conversation.channel.CustomerSimulator.SimulatedRequest;
+import com.omnicanal.conversation.channel.Interactive;
 import com.omnicanal.conversation.channel.SandboxConnector;
+import com.omnicanal.support.problem.InvalidRequestException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -29,7 +31,8 @@ import java.util.stream.Collectors;
 
 /**
  * Sandbox mode for staff: play a customer writing on a channel, or the provider reporting a status — by sending our
- * own webhook exactly the signed request the provider would — and list the outbound messages the sandbox kept.
+ * own webhook exactly the signed request the provider would — tap a kept message's button or list row, and list the
+ * outbound messages the sandbox kept.
  */
 @RestController
 @RequestMapping("/api/channels/sandbox")
@@ -57,6 +60,9 @@ class SandboxController {
             message = "must be sent, delivered, read or failed") String status) {
     }
 
+    record Tap(@NotBlank @Size(max = 256) String choice) {
+    }
+
     record WebhookAnswer(int webhookStatus, String webhookPath, String webhookBody) {
     }
 
@@ -80,6 +86,18 @@ class SandboxController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such sandbox message"));
         CustomerSimulator simulator = simulator(kept.channel());
         return deliver(() -> simulator.status(providerMessageId, kept.to(), report.status()));
+    }
+
+    /** The customer taps one of a kept interactive message's choices (by id): the provider's webhook for it. */
+    @PostMapping("/outbox/{providerMessageId}/tap")
+    WebhookAnswer tap(@PathVariable String providerMessageId, @Valid @RequestBody Tap tap) {
+        SandboxConnector.Kept kept = sandbox.find(providerMessageId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such sandbox message"));
+        Interactive.Choice choice = (kept.interactive() == null ? List.<Interactive.Choice>of() : kept.interactive().choices())
+                .stream().filter(c -> c.id().equals(tap.choice())).findFirst()
+                .orElseThrow(() -> new InvalidRequestException("choice", "not a choice of message " + providerMessageId));
+        CustomerSimulator simulator = simulator(kept.channel());
+        return deliver(() -> simulator.tap(kept.to(), kept, choice));
     }
 
     private CustomerSimulator simulator(String channel) {

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Live sending through the WhatsApp Cloud API ({@code POST /{version}/{phone-number-id}/messages}): text, media by
- * link, or an approved template with its body parameters.
+ * link, an interactive message (reply buttons or a list) or an approved template with its body parameters.
  */
 @Component
 class WhatsAppCloudApi implements ChannelConnector {
@@ -57,6 +57,9 @@ class WhatsAppCloudApi implements ChannelConnector {
             body.put("type", "template");
             body.put("template", Map.of("name", message.template(), "language", Map.of("code", message.language()),
                     "components", List.of(Map.of("type", "body", "parameters", parameters))));
+        } else if ("interactive".equals(message.kind())) {
+            body.put("type", "interactive");
+            body.put("interactive", WhatsAppInteractive.of(message.interactive()));
         } else if (!message.attachments().isEmpty()) {
             OutboundMessage.Attachment file = message.attachments().getFirst();
             String type = file.contentType().startsWith("image/") ? "image" : "document";

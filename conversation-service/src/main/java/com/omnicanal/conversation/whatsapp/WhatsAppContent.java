@@ -7,7 +7,7 @@ import tools.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
-/** What a WhatsApp message says: text, a button or list reply, or media (kept as an attachment reference). */
+/** What a WhatsApp message says: text, a button or list reply (title and id), or media (kept as an attachment). */
 final class WhatsAppContent {
 
     private static final List<String> MEDIA = List.of("image", "audio", "video", "document", "sticker");
@@ -20,14 +20,14 @@ final class WhatsAppContent {
         return switch (type) {
             case "text" -> message.path("text").path("body").asString("");
             case "button" -> message.path("button").path("text").asString("");
-            case "interactive" -> interactive(message.path("interactive"));
+            case "interactive" -> reply(message).path("title").asString("");
             default -> MEDIA.contains(type) ? message.path(type).path("caption").asString("[" + type + "]") : "[" + type + "]";
         };
     }
 
-    private static String interactive(JsonNode interactive) {
-        JsonNode reply = interactive.has("button_reply") ? interactive.path("button_reply") : interactive.path("list_reply");
-        return reply.path("title").asString("");
+    private static JsonNode reply(JsonNode message) {
+        JsonNode interactive = message.path("interactive");
+        return interactive.has("button_reply") ? interactive.path("button_reply") : interactive.path("list_reply");
     }
 
     static InboundMessage.Details details(JsonNode message) {
@@ -38,6 +38,13 @@ final class WhatsAppContent {
                         "whatsapp-media:" + message.path(type).path("id").asString()))
                 : List.of();
         return new InboundMessage.Details(MEDIA.contains(type) ? "media" : "text", null, attachments, Map.of(), null,
-                "inbound");
+                "inbound", replyId(message));
+    }
+
+    /** The tapped button's or row's id (a template's quick reply: its payload), so a tap is understood by id. */
+    private static String replyId(JsonNode message) {
+        String id = "button".equals(message.path("type").asString()) ? message.path("button").path("payload").asString(null)
+                : reply(message).path("id").asString(null);
+        return id == null || id.isEmpty() ? null : id;
     }
 }

@@ -3,6 +3,7 @@ package com.omnicanal.feedback.conversational;
 import com.omnicanal.events.conversation.MessageReceived;
 import com.omnicanal.feedback.invitation.Invitation;
 import com.omnicanal.feedback.invitation.Invitations;
+import com.omnicanal.feedback.invitation.SurveyChat;
 import com.omnicanal.feedback.response.AnswerReading;
 import com.omnicanal.feedback.response.Responses;
 import com.omnicanal.feedback.survey.SurveyDefinition;
@@ -21,7 +22,7 @@ import java.util.function.Consumer;
 
 /**
  * A customer with a survey open in their conversation replies: the reply is read for the current question ("9",
- * "👍", "muy mal"), the next question follows the skip logic, and the last one records the answer exactly as the
+ * "👍", "muy mal", or a tapped choice by its id), the next question follows the skip logic, and the last one records the answer exactly as the
  * survey page would (same rules, detractor loop). A reply not understood is asked again once, then the survey ends
  * and the customer is back with the agents.
  */
@@ -31,9 +32,11 @@ class ConversationalSurveys {
     private final Invitations invitations;
     private final Surveys surveys;
     private final Responses responses;
+    private final SurveyChat chat;
 
-    ConversationalSurveys(Invitations invitations, Surveys surveys, Responses responses) {
+    ConversationalSurveys(Invitations invitations, Surveys surveys, Responses responses, SurveyChat chat) {
         this.invitations = invitations;
+        this.chat = chat;
         this.surveys = surveys;
         this.responses = responses;
     }
@@ -52,7 +55,8 @@ class ConversationalSurveys {
         SurveyDefinition d = surveys.version(invitation.surveyId(), invitation.version()).orElseThrow();
         SurveyDefinition.Localized l = d.languages().getOrDefault("es", d.languages().values().iterator().next());
         Question question = l.questions().get(pending.index());
-        Optional<String> answer = AnswerReading.read(question, invitations.messageText(event.messageId()));
+        SurveyChat.Reply reply = chat.reply(event.messageId());
+        Optional<String> answer = AnswerReading.read(question, reply.text(), reply.replyId());
         if (answer.isEmpty()) {
             retryOrGiveUp(event, pending, question);
             return;
@@ -62,8 +66,7 @@ class ConversationalSurveys {
         int next = next(l.questions(), pending.index(), answer.get());
         if (next < l.questions().size()) {
             invitations.savePending(event.profileId(), new Invitations.Pending(pending.token(), next, answers, 0));
-            invitations.say(event.profileId(), pending.token(), next, event.channel(),
-                    Invitations.prompt(l.questions().get(next)));
+            chat.ask(event.profileId(), pending.token(), next, event.channel(), "", l.questions().get(next));
             return;
         }
         finish(event, pending, invitation, d, l, answers);
@@ -79,7 +82,7 @@ class ConversationalSurveys {
             // a required question was skipped by the flow: what was answered is still worth nothing half-recorded
         }
         invitations.endPending(event.profileId());
-        invitations.say(event.profileId(), pending.token(), 99, event.channel(), l.thanks() == null
+        chat.say(event.profileId(), pending.token(), 99, event.channel(), l.thanks() == null
                 ? "¡Gracias por tu respuesta!" : l.thanks());
     }
 
@@ -90,8 +93,8 @@ class ConversationalSurveys {
         }
         invitations.savePending(event.profileId(), new Invitations.Pending(pending.token(), pending.index(),
                 pending.answers(), pending.retries() + 1));
-        invitations.say(event.profileId(), pending.token(), 50 + pending.index(), event.channel(),
-                "Perdona, no te he entendido. " + Invitations.prompt(question));
+        chat.ask(event.profileId(), pending.token(), 50 + pending.index(), event.channel(),
+                "Perdona, no te he entendido. ", question);
     }
 
     /** The next question: where the answer's skip rule points, else the following one; past the end when done. */

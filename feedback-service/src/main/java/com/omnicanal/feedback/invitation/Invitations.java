@@ -51,13 +51,15 @@ public class Invitations {
     private final String publicUrl;
     private final Timers timers;
     private final Distribution distribution;
+    private final SurveyChat chat;
 
     Invitations(MongoTemplate mongo, EventOutbox outbox, ServiceClients clients, Stats stats, Timers timers,
-                Distribution distribution, @Value("${omni.services.conversation-url}") String conversationUrl,
+                Distribution distribution, SurveyChat chat, @Value("${omni.services.conversation-url}") String conversationUrl,
                 @Value("${omni.feedback.public-url:http://localhost:8080}") String publicUrl) {
         this.mongo = mongo;
         this.timers = timers;
         this.distribution = distribution;
+        this.chat = chat;
         this.outbox = outbox;
         this.conversations = clients.to(conversationUrl);
         this.stats = stats;
@@ -144,7 +146,7 @@ public class Invitations {
         String language = d.languages().containsKey("es") ? "es" : d.languages().keySet().iterator().next();
         SurveyDefinition.Localized l = d.languages().get(language);
         String link = publicUrl + "/s/" + invitation.token();
-        String text = d.conversational() ? l.title() + "\n" + prompt(l.questions().getFirst())
+        String text = d.conversational() ? l.title() + "\n" + Prompts.question(l.questions().getFirst())
                 : (l.invitation() == null ? "¿Nos cuentas qué tal?" : l.invitation()) + " " + link;
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("requestId", requestId);
@@ -158,7 +160,11 @@ public class Invitations {
             request.put("template", d.whatsappTemplate());
             request.put("variables", Map.of("title", l.title(), "question", text, "link", link));
         }
-        JsonNode answer = conversations.post().uri("/api/messages/dispatch").body(request).retrieve().body(JsonNode.class);
+        List<Map<String, Object>> taps = d.conversational() ? Taps.of(l.questions().getFirst(), l.title() + "\n") : List.of();
+        if (!taps.isEmpty()) {
+            request.put("interactive", taps.getFirst());
+        }
+        JsonNode answer = chat.dispatch(request);
         List<String> decisions = new ArrayList<>();
         answer.path("decisions").forEach(x -> decisions.add(x.asString()));
         if (!"sent".equals(answer.path("status").asString())) {
@@ -166,6 +172,7 @@ public class Invitations {
         }
         if (d.conversational()) {
             holdReplies(invitation, now);
+            chat.rest(invitation.profileId(), requestId, answer, taps);
         }
         String channel = answer.path("channel").asString();
         outbox.publish(Invitation.COLLECTION, invitation.token(), new InvitationSent(invitation.profileId(),
@@ -210,7 +217,7 @@ public class Invitations {
         request.put("text", "Recordatorio: " + (l.invitation() == null ? "¿Nos cuentas qué tal?" : l.invitation()) + " "
                 + publicUrl + "/s/" + invitation.token());
         request.put("subject", l.title());
-        JsonNode answer = conversations.post().uri("/api/messages/dispatch").body(request).retrieve().body(JsonNode.class);
+        JsonNode answer = chat.dispatch(request);
         List<String> decisions = new ArrayList<>();
         answer.path("decisions").forEach(x -> decisions.add(x.asString()));
         Update update = new Update().push("reasons", "reminder " + answer.path("status").asString() + ": " + decisions);
@@ -236,16 +243,6 @@ public class Invitations {
                 .body(JsonNode.class).path("open").asBoolean(false);
     }
 
-    /** A question as a message: its text and how to answer it (numbered options: chat channels carry no buttons). */
-    public static String prompt(SurveyDefinition.Question q) {
-        return switch (q.type()) {
-            case "rating" -> q.text() + " (" + q.min() + "–" + q.max() + ")" + Prompts.scale(q.min(), q.max());
-            case "single" -> q.text() + Prompts.numbered(q.options());
-            case "consent" -> q.text() + " (sí / no)";
-            default -> q.text();
-        };
-    }
-
     @SuppressWarnings("unchecked")
     public java.util.Optional<Pending> pending(String profileId) {
         org.bson.Document d = mongo.findById(profileId, org.bson.Document.class, PENDING);
@@ -263,23 +260,6 @@ public class Invitations {
     public void endPending(String profileId) {
         mongo.remove(query(where("_id").is(profileId)), PENDING);
         conversations.delete().uri("/api/conversations/survey-holds/{id}", profileId).retrieve().toBodilessEntity();
-    }
-
-    /** A follow-up in the survey the customer is answering: part of that exchange, so purpose service. */
-    public void say(String profileId, String token, int step, String channel, String text) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("requestId", "survey:" + token + ":" + step);
-        request.put("profileId", profileId);
-        request.put("purpose", "service");
-        request.put("channels", channel == null ? List.of() : List.of(channel));
-        request.put("text", text);
-        conversations.post().uri("/api/messages/dispatch").body(request).retrieve().toBodilessEntity();
-    }
-
-    /** The text of a message the customer sent (events carry no bodies). */
-    public String messageText(String messageId) {
-        return conversations.get().uri("/api/messages/{id}", messageId).retrieve().body(JsonNode.class).path("text")
-                .asString("");
     }
 
     public java.util.Optional<Invitation> find(String token) {

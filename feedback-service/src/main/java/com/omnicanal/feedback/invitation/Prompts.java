@@ -1,11 +1,13 @@
 package com.omnicanal.feedback.invitation;
 
+import com.omnicanal.feedback.survey.SurveyDefinition.Question;
+
 import java.util.List;
 import java.util.Map;
 
 /**
- * How a question's answers are offered in a chat message: a numbered list, since conversation-service sends text or
- * an approved template (no WhatsApp interactive buttons yet); the customer's number, word or tapped title is read back.
+ * How a question's answers are offered as text (every channel without buttons, and the thread): a numbered list; the
+ * customer's number, word or tapped title is read back. {@link Taps} makes the same answers tappable.
  */
 final class Prompts {
 
@@ -15,6 +17,16 @@ final class Prompts {
     private Prompts() {
     }
 
+    /** A question as text: what it asks and how to answer it (numbered options; {@link Taps} makes them tappable). */
+    static String question(Question q) {
+        return switch (q.type()) {
+            case "rating" -> q.text() + " (" + q.min() + "–" + q.max() + ")" + scale(q.min(), q.max());
+            case "single" -> q.text() + numbered(q.options());
+            case "consent" -> q.text() + " (sí / no)";
+            default -> q.text();
+        };
+    }
+
     /** A five-point scale gets its words ("4 · Bien"); a longer one (NPS 0–10) is read as a number. */
     static String scale(int min, int max) {
         if (min != 1 || max != 5) {
@@ -22,9 +34,14 @@ final class Prompts {
         }
         StringBuilder lines = new StringBuilder();
         for (int i = max; i >= min; i--) {
-            lines.append('\n').append(i).append(" · ").append(FIVE.get(i));
+            lines.append('\n').append(label(min, max, i));
         }
         return lines.toString();
+    }
+
+    /** A value of the scale as shown: with its word on a five-point scale, else the number. */
+    static String label(int min, int max, int value) {
+        return min == 1 && max == 5 ? value + " · " + FIVE.get(value) : String.valueOf(value);
     }
 
     static String numbered(List<String> options) {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Understands a reply typed in a conversation: "9", "👍", "muy mal", "excellent" on a rating's scale; an option by
- * its text; anything for a text question. Empty when it cannot tell (the question is asked again once).
+ * its text; anything for a text question. A tapped button or list row is read by its id ({@link Question#choiceId}), which names
+ * the question and the value. Empty when it cannot tell (the question is asked again once).
  */
 public final class AnswerReading {
 
@@ -25,6 +26,29 @@ public final class AnswerReading {
     private static final List<String> BAD = List.of("mal", "malo", "bad", "poor");
 
     private AnswerReading() {
+    }
+
+    /** A reply with the id of the choice tapped, if any: ours is read by id; another's (a template's) by its text. */
+    public static Optional<String> read(Question q, String reply, String replyId) {
+        if (replyId == null || !replyId.startsWith(Question.CHOICE)) {
+            return read(q, reply);
+        }
+        String own = q.choiceId("");
+        String value = replyId.startsWith(own) ? replyId.substring(own.length()) : "";
+        if (!value.matches("\\d{1,3}")) {
+            return Optional.empty(); // a tap on an earlier question's message: not an answer to this one
+        }
+        return tapped(q, Integer.parseInt(value));
+    }
+
+    private static Optional<String> tapped(Question q, int value) {
+        List<String> options = SurveyPage.options(q);
+        return switch (q.type()) {
+            case "rating" -> value >= q.min() && value <= q.max() ? Optional.of(String.valueOf(value)) : Optional.empty();
+            case "single", "consent" -> value >= 1 && value <= options.size() ? Optional.of(options.get(value - 1))
+                    : Optional.empty();
+            default -> Optional.empty();
+        };
     }
 
     public static Optional<String> read(Question q, String reply) {

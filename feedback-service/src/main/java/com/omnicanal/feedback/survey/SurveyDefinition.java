@@ -18,6 +18,14 @@ public record SurveyDefinition(String name, String kind, Map<String, Localized> 
     /** rating (min..max), single or multiple choice (options), text, consent; {@code skipTo}: answer → question or end. */
     public record Question(String id, String type, String text, Integer min, Integer max, List<String> options,
                            boolean required, Map<String, String> skipTo) {
+
+        /** What every tappable choice's id starts with, so a tap is known as one of ours. */
+        public static final String CHOICE = "survey:";
+
+        /** A tappable choice's id: the question and the value (a rating's number, else the option's number from 1). */
+        public String choiceId(Object value) {
+            return CHOICE + id + ":" + value;
+        }
     }
 
     /**

@@ -48,4 +48,15 @@ class AnswerReadingTest {
         assertThat(AnswerReading.read(choice, "2")).as("the second numbered option").contains("Atención");
         assertThat(AnswerReading.read(choice, "7")).isEmpty();
     }
+
+    @Test
+    void aTapIsReadByItsIdWhateverItsTitleSaysAndATapForAnotherQuestionIsNotAnAnswer() {
+        Question choice = new Question("why", "single", "?", null, null, List.of("Precio", "Atención"), true, null);
+        assertThat(AnswerReading.read(CSAT, "😀 Excelente", CSAT.choiceId(2))).contains("2");
+        assertThat(AnswerReading.read(choice, "Precio", choice.choiceId(2))).contains("Atención");
+        assertThat(AnswerReading.read(NPS, "0", NPS.choiceId(0))).contains("0");
+        assertThat(AnswerReading.read(CSAT, "9", "survey:score:9")).as("off the scale").isEmpty();
+        assertThat(AnswerReading.read(choice, "4 · Bien", CSAT.choiceId(4))).as("an earlier question's").isEmpty();
+        assertThat(AnswerReading.read(CSAT, "4 · Bien", "template-quick-reply-7")).as("not ours: by its title").contains("4");
+    }
 }
