@@ -16,7 +16,7 @@ record PrivacyProperties(
         List<String> confirmingServices,
         @DefaultValue Map<String, ExportSource> exports) {
 
-    /** A service's export of one person: its base URL (blank: not configured) and the path, with {@code {profileId}}. */
+    /** Where a service exports one person: its base URL (blank: not configured), the path with {@code {profileId}}. */
     record ExportSource(String url, String path) {
 
         boolean configured() {
