@@ -9,11 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** One of our runnable jars started as a real process, the way {@code ./omni up} runs it. */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final Map<String, Integer> STARTED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Integer> STARTED = new ConcurrentHashMap<>();
 
     private final String module;
     private final int port;
