@@ -14,6 +14,8 @@ public final class PlatformServices {
 
     public static final String SECRET = "services-" + UUID.randomUUID();
     private static final Map<Map<String, String>, ServiceProcess> profiles = new HashMap<>();
+    private static final String NO_CONSUMER =
+            "{\"spring.cloud.stream.bindings.omniEvents-in-0.consumer.auto-startup\":false}";
     private static ServiceProcess conversations;
 
     private PlatformServices() {
@@ -26,12 +28,16 @@ public final class PlatformServices {
 
     /**
      * A profile-service of its own for these settings (one per distinct map), e.g. {@code FEEDBACK_SERVICE_URL}: where
-     * its privacy export fetches feedback-service's part. A URL not given is empty, never the localhost default.
+     * its privacy export fetches feedback-service's part. A URL not given is empty, never the localhost default. It
+     * answers HTTP but consumes no events: on the same queues it would take the shared one's (erasure confirmations).
      */
     public static synchronized String profiles(Map<String, String> settings) {
         return profiles.computeIfAbsent(Map.copyOf(settings), given -> {
             Map<String, String> env = new HashMap<>(Map.of("PROFILE_DB", "it-profiles-" + suffix(),
                     "FEEDBACK_SERVICE_URL", ""));
+            if (!given.isEmpty()) {
+                env.put("SPRING_APPLICATION_JSON", NO_CONSUMER);
+            }
             env.putAll(given);
             return start("profile-service", env);
         }).url();
