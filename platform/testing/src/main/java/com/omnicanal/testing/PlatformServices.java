@@ -13,17 +13,34 @@ import java.util.UUID;
 public final class PlatformServices {
 
     public static final String SECRET = "services-" + UUID.randomUUID();
-    private static ServiceProcess profiles;
+    private static final Map<Map<String, String>, ServiceProcess> profiles = new HashMap<>();
+    private static final String NO_CONSUMER =
+            "{\"spring.cloud.stream.bindings.omniEvents-in-0.consumer.auto-startup\":false}";
     private static ServiceProcess conversations;
 
     private PlatformServices() {
     }
 
-    public static synchronized String profiles() {
-        if (profiles == null) {
-            profiles = start("profile-service", Map.of("PROFILE_DB", "it-profiles-" + suffix()));
-        }
-        return profiles.url();
+    /** The shared profile-service: its privacy export has no feedback-service URL, so it reports that part missing. */
+    public static String profiles() {
+        return profiles(Map.of());
+    }
+
+    /**
+     * A profile-service of its own for these settings (one per distinct map), e.g. {@code FEEDBACK_SERVICE_URL}: where
+     * its privacy export fetches feedback-service's part. A URL not given is empty, never the localhost default. It
+     * answers HTTP but consumes no events: on the same queues it would take the shared one's (erasure confirmations).
+     */
+    public static synchronized String profiles(Map<String, String> settings) {
+        return profiles.computeIfAbsent(Map.copyOf(settings), given -> {
+            Map<String, String> env = new HashMap<>(Map.of("PROFILE_DB", "it-profiles-" + suffix(),
+                    "FEEDBACK_SERVICE_URL", ""));
+            if (!given.isEmpty()) {
+                env.put("SPRING_APPLICATION_JSON", NO_CONSUMER);
+            }
+            env.putAll(given);
+            return start("profile-service", env);
+        }).url();
     }
 
     public static synchronized String conversations() {
@@ -43,7 +60,9 @@ public final class PlatformServices {
         Infrastructure infra = Infrastructure.get();
         Map<String, String> env = new HashMap<>(Map.of("MONGODB_URI", infra.mongoUri(), "RABBITMQ_HOST", infra.rabbitHost(),
                 "RABBITMQ_PORT", String.valueOf(infra.rabbitPort()), "RABBITMQ_USERNAME", infra.rabbitUsername(),
-                "RABBITMQ_PASSWORD", infra.rabbitPassword(), "KEYCLOAK_ISSUER_URI", infra.issuerUri()));
+                "RABBITMQ_PASSWORD", infra.rabbitPassword(), "KEYCLOAK_ISSUER_URI", infra.issuerUri(),
+                // its own token for internal calls, also when Testcontainers generated the secret
+                "OMNI_SERVICES_CLIENT_SECRET", infra.clientSecret("omni-services")));
         env.putAll(extra);
         ServiceProcess process = ServiceProcess.start(Repository.root(), module, env);
         process.awaitReady(Duration.ofMinutes(3));

@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** One of our runnable jars started as a real process, the way {@code ./omni up} runs it. */
 public final class ServiceProcess implements AutoCloseable {
+
+    private static final Map<String, Integer> STARTED = new ConcurrentHashMap<>();
 
     private final String module;
     private final int port;
@@ -36,7 +39,7 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: the reactor builds it before e2e runs");
         }
         int port = freePort();
-        Path log = root.resolve("target/process-logs/" + module + ".log");
+        Path log = root.resolve("target/process-logs/" + logName(module));
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new java.util.ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
@@ -93,12 +96,19 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A port nothing listens on right now: for a process (or a test's own server) whose URL must be known first. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code module.log}, then {@code module-2.log}…: a second process of a module keeps the first one's log. */
+    private static String logName(String module) {
+        int nth = STARTED.merge(module, 1, Integer::sum);
+        return nth == 1 ? module + ".log" : module + "-" + nth + ".log";
     }
 
     private static void pause() {

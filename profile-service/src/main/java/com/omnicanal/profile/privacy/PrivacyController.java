@@ -13,28 +13,29 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import java.util.Map;
-
-/** Export and erasure, for supervisors and admins on anyone, for a customer on themselves. */
+/**
+ * Export (a section per service, a missing one named) and erasure, for supervisors and admins on anyone, for a
+ * customer on themselves.
+ */
 @RestController
 class PrivacyController {
 
     private final Erasures erasures;
-    private final Export export;
+    private final Exports exports;
     private final ProfileStore profiles;
     private final CurrentCustomer me;
 
-    PrivacyController(Erasures erasures, Export export, ProfileStore profiles, CurrentCustomer me) {
+    PrivacyController(Erasures erasures, Exports exports, ProfileStore profiles, CurrentCustomer me) {
         this.erasures = erasures;
-        this.export = export;
+        this.exports = exports;
         this.profiles = profiles;
         this.me = me;
     }
 
     @GetMapping("/api/privacy/{profileId}/export")
     @PreAuthorize("hasAnyRole('supervisor', 'admin')")
-    Map<String, Object> export(@PathVariable String profileId) {
-        return export.of(profiles.find(profileId).orElseThrow(ProfileStore::notFound).id());
+    PersonalExport export(@PathVariable String profileId) {
+        return exports.of(profiles.find(profileId).orElseThrow(ProfileStore::notFound).id());
     }
 
     @PostMapping("/api/privacy/{profileId}/erasure")
@@ -53,8 +54,8 @@ class PrivacyController {
 
     @GetMapping("/api/me/privacy/export")
     @PreAuthorize("hasRole('customer')")
-    Map<String, Object> exportMine(Authentication caller) {
-        return export.of(me.profileId(caller));
+    PersonalExport exportMine(Authentication caller) {
+        return exports.of(me.profileId(caller));
     }
 
     @PostMapping("/api/me/privacy/erasure")

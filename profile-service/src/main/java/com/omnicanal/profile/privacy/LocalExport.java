@@ -4,7 +4,6 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -12,13 +11,13 @@ import java.util.regex.Pattern;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-/** Everything this service holds about a person, as JSON (right of access / portability). */
+/** Everything this service holds about a person, as JSON (right of access / portability): its export section. */
 @Component
-class Export {
+class LocalExport {
 
     private final MongoTemplate mongo;
 
-    Export(MongoTemplate mongo) {
+    LocalExport(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
@@ -27,8 +26,7 @@ class Export {
         if (profile != null) {
             profile.remove("_outbox");
         }
-        return Map.of("service", Erasures.SERVICE, "exportedAt", Instant.now(), "profileId", profileId,
-                "profile", profile == null ? Map.of() : profile,
+        return Map.of("profile", profile == null ? Map.of() : profile,
                 "activities", clean(mongo.find(query(where("profileId").is(profileId)), Document.class, "activities")),
                 "timeline", clean(mongo.find(query(where("_id").regex("^" + Pattern.quote(profileId) + ":")),
                         Document.class, "timeline")),
