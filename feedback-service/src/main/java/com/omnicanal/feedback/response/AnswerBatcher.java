@@ -44,13 +44,15 @@ class AnswerBatcher implements SmartLifecycle {
     private final AnswerWrites writes;
     private final Stats stats;
     private final Timers timers;
+    private final PartialAnswers partials;
     private volatile boolean running;
 
-    AnswerBatcher(AnswerJournal journal, AnswerWrites writes, Stats stats, Timers timers) {
+    AnswerBatcher(AnswerJournal journal, AnswerWrites writes, Stats stats, Timers timers, PartialAnswers partials) {
         this.journal = journal;
         this.writes = writes;
         this.stats = stats;
         this.timers = timers;
+        this.partials = partials;
     }
 
     String writer() {
@@ -95,12 +97,22 @@ class AnswerBatcher implements SmartLifecycle {
     private synchronized void flush(List<Waiting> batch) {
         try {
             Set<Integer> written = commit(batch.stream().map(Waiting::response).toList(), true);
+            forgetPartials(written.stream().map(i -> batch.get(i).response().id()).toList());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(written.contains(i));
             }
         } catch (RuntimeException e) {
             log.warn("a batch of {} answers failed: {}", batch.size(), e.toString());
             batch.forEach(w -> w.done().completeExceptionally(e));
+        }
+    }
+
+    /** Half-finished answers of the surveys now answered, in one delete; one left behind is shown as answered anyway. */
+    private void forgetPartials(List<String> answered) {
+        try {
+            partials.forget(answered);
+        } catch (RuntimeException e) {
+            log.warn("partial answers of {} answered surveys not removed: {}", answered.size(), e.toString());
         }
     }
 
@@ -138,8 +150,8 @@ class AnswerBatcher implements SmartLifecycle {
                 stats.apply(writer, number, tally);
             }
         });
-        retrying(() -> recorded.stream().filter(Response::detractor)
-                .forEach(r -> timers.schedule(DETRACTOR, r.id(), Instant.now())));
+        List<String> detractors = recorded.stream().filter(Response::detractor).map(Response::id).toList();
+        retrying(() -> timers.scheduleAll(DETRACTOR, detractors, Instant.now()));
     }
 
     private ResponseSubmitted event(Response r) {

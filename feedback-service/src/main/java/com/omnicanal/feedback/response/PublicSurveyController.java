@@ -84,7 +84,7 @@ class PublicSurveyController {
         }
         try {
             return responses.submit(invitation, definition, survey, form)
-                    .map(r -> completed(token, survey, language))
+                    .map(r -> completed(survey, language))
                     .orElseGet(() -> answeredAlready(language));
         } catch (Responses.Invalid invalid) {
             return html(HttpStatus.BAD_REQUEST, SurveyPage.personal(brand, survey, language, invalid.getMessage(),
@@ -92,8 +92,7 @@ class PublicSurveyController {
         }
     }
 
-    private ResponseEntity<String> completed(String token, SurveyDefinition.Localized survey, String language) {
-        partials.forget(java.util.List.of(token));
+    private ResponseEntity<String> completed(SurveyDefinition.Localized survey, String language) {
         return html(HttpStatus.OK, SurveyPage.message(brand, survey.title(), survey.thanks() == null
                 ? (language.equals("es") ? "¡Gracias por tu respuesta!" : "Thank you for your answer!")
                 : survey.thanks(), language));
