@@ -45,6 +45,7 @@ class PrivacyIT {
         registry.add("omni.services.feedback-url", () -> "http://localhost:" + nobodyThere);
         registry.add("omni.privacy.exports.conversation-service.url", PrivacyIT::failingService);
         registry.add("omni.privacy.exports.conversation-service.path", () -> "/api/privacy/{profileId}/export");
+        registry.add("omni.privacy.exports.campaign-service.url", () -> ""); // the "not configured" case
     }
 
     /** A service that answers 503, and remembers the Authorization header it was asked with. */

@@ -14,6 +14,7 @@ import com.omnicanal.events.conversation.MessageStatusChanged;
 import com.omnicanal.events.profile.ActivityRecorded;
 import com.omnicanal.events.profile.SegmentMembershipChanged;
 import com.omnicanal.support.privacy.ErasureParticipant;
+import com.omnicanal.support.privacy.ExportParticipant;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -176,6 +177,12 @@ class EnrollmentEvents {
             enrollments.forget(profileId);
             waits.forget(profileId);
         };
+    }
+
+    /** Every journey the person is or was in, with its decisions ("why did this customer get an SMS at 18:02?"). */
+    @Bean
+    ExportParticipant showEnrollments() {
+        return profileId -> Map.of("enrollments", enrollments.ofProfile(profileId));
     }
 
     @EventListener

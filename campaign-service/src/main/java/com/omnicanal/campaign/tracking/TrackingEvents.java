@@ -2,6 +2,7 @@ package com.omnicanal.campaign.tracking;
 
 import com.omnicanal.events.profile.ActivityRecorded;
 import com.omnicanal.support.privacy.ErasureParticipant;
+import com.omnicanal.support.privacy.ExportParticipant;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -18,7 +20,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * A purchase by someone who scanned a campaign QR code within the attribution window counts as that code's conversion
- * (and revenue); erasure forgets who scanned and who a link was for.
+ * (and revenue); erasure forgets who scanned and who a link was for; the privacy export shows them.
  */
 @Configuration(proxyBeanMethods = false)
 class TrackingEvents {
@@ -51,5 +53,14 @@ class TrackingEvents {
             mongo.remove(query(where("profileId").is(profileId)), Document.class, "link_visitors");
             mongo.updateMulti(query(where("profileId").is(profileId)), new Update().unset("profileId"), TrackedLinks.LINKS);
         };
+    }
+
+    /** The person's links (with their clicks), the visits tied to them and the QR codes they scanned. */
+    @Bean
+    ExportParticipant showLinkRecipients(Openings openings, MongoTemplate mongo) {
+        return profileId -> Map.of(
+                "links", mongo.find(query(where("profileId").is(profileId)), Document.class, TrackedLinks.LINKS),
+                "linkVisits", mongo.find(query(where("profileId").is(profileId)), Document.class, "link_visitors"),
+                "qrScans", openings.scansOf(profileId));
     }
 }

@@ -21,20 +21,20 @@ public final class PlatformServices {
     private PlatformServices() {
     }
 
-    /** The shared profile-service: its privacy export has no feedback-service URL, so it reports that part missing. */
+    /** The shared profile-service: its privacy export has no other service's URL, so it reports those parts missing. */
     public static String profiles() {
         return profiles(Map.of());
     }
 
     /**
      * A profile-service of its own for these settings (one per distinct map), e.g. {@code FEEDBACK_SERVICE_URL}: where
-     * its privacy export fetches feedback-service's part. A URL not given is empty, never the localhost default. It
+     * its privacy export fetches feedback-service's part (likewise conversation- and campaign-service's). A URL not given is empty, never the localhost default. It
      * answers HTTP but consumes no events: on the same queues it would take the shared one's (erasure confirmations).
      */
     public static synchronized String profiles(Map<String, String> settings) {
         return profiles.computeIfAbsent(Map.copyOf(settings), given -> {
             Map<String, String> env = new HashMap<>(Map.of("PROFILE_DB", "it-profiles-" + suffix(),
-                    "FEEDBACK_SERVICE_URL", ""));
+                    "FEEDBACK_SERVICE_URL", "", "CONVERSATION_SERVICE_URL", "", "CAMPAIGN_SERVICE_URL", ""));
             if (!given.isEmpty()) {
                 env.put("SPRING_APPLICATION_JSON", NO_CONSUMER);
             }

@@ -11,7 +11,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.function.Consumer;
 
-/** Erasure for a service that publishes and holds personal data: erase on {@code profile.erased}, then confirm. */
+/**
+ * Privacy for a service that publishes and holds personal data: erase on {@code profile.erased}, then confirm; show
+ * what its {@link ExportParticipant}s hold for a person's export.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBean(EventOutbox.class)
 public class PrivacyConfiguration {
@@ -20,5 +23,13 @@ public class PrivacyConfiguration {
     Consumer<ProfileErased> eraseOnRequest(ObjectProvider<ErasureParticipant> participants, EventOutbox outbox,
                                            MongoTemplate mongo, @Value("${spring.application.name}") String service) {
         return event -> new Erasure(participants.orderedStream().toList(), outbox, mongo, service).erase(event);
+    }
+
+    /** The service's part of a person's privacy export, when a feature of it holds personal data to show. */
+    @Bean
+    @ConditionalOnBean(ExportParticipant.class)
+    PrivacyExportController privacyExportController(ObjectProvider<ExportParticipant> participants,
+                                                    @Value("${spring.application.name}") String service) {
+        return new PrivacyExportController(participants.orderedStream().toList(), service);
     }
 }
