@@ -5,7 +5,7 @@ import com.omnicanal.events.IntegrationEvent;
 
 import java.time.Instant;
 
-/** A message went out to a customer on a channel (free-form or template), for a dispatch request. */
+/** A message went out to a customer on a channel (free-form, tappable choices or template), for a dispatch request. */
 @EventType("omni.conversation.message-sent.v1")
 public record MessageSent(String profileId, String conversationId, String messageId, String requestId, String channel,
                           String purpose, String kind, Instant sentAt) implements IntegrationEvent {
