@@ -131,7 +131,8 @@ stop() {
   local pid _
   pid=$(node_pid || true)
   if is_up || node_alive; then
-    as_rabbit rabbitmqctl -q stop "$PID_FILE" > /dev/null 2>&1 || true
+    # bounded: rabbitmqctl waits for the pid in the pid file to exit, for ever if a newer node wrote it meanwhile
+    as_rabbit timeout 60 rabbitmqctl -q stop "$PID_FILE" > /dev/null 2>&1 || true
   fi
   if [ -n "$pid" ] && kill -0 "$pid" 2> /dev/null; then
     as_root kill -TERM "$pid" 2> /dev/null || true

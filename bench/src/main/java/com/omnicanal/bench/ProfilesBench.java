@@ -39,6 +39,7 @@ public final class ProfilesBench {
         int lookups = Integer.parseInt(System.getProperty("lookups", "20000"));
         int activities = Integer.parseInt(System.getProperty("activities", "50000"));
         int threads = Integer.parseInt(System.getProperty("threads", "4"));
+        int senders = Integer.parseInt(System.getProperty("senders", "2"));
         Infrastructure infra = Infrastructure.get();
         Report report = new Report();
         try (MongoClient client = MongoClients.create(infra.mongoUri())) {
@@ -55,7 +56,7 @@ public final class ProfilesBench {
                     identify(service.url(), db, profiles, lookups, threads, report);
                 }
                 if (Report.part("ingest")) {
-                    ingest(service.url(), profiles, activities, report);
+                    ingest(service.url(), profiles, activities, senders, report);
                 }
                 if (Report.part("segment")) {
                     segment(service.url(), report);
@@ -88,13 +89,13 @@ public final class ProfilesBench {
         }
     }
 
-    private static void ingest(String url, int profiles, int activities, Report report) throws Exception {
+    private static void ingest(String url, int profiles, int activities, int senders, Report report) throws Exception {
         try (TestBroker broker = new TestBroker()) {
             EventTap published = broker.tap("omni.profile", "omni.profile.activity-recorded.v1");
             String token = Tokens.partnerDemo();
             int batches = activities / 1_000;
             String run = Long.toString(System.currentTimeMillis(), 36);
-            Latencies sent = Latencies.measure(batches, 2, b -> {
+            Latencies sent = Latencies.measure(batches, senders, b -> {
                 Http.Response response = Http.post(url + "/api/activities", token, batch(run, b, profiles));
                 if (response.status() != 200) {
                     throw new IllegalStateException("activities answered " + response.status() + ": " + response.body());
@@ -102,7 +103,7 @@ public final class ProfilesBench {
             });
             double rate = batches * 1_000 / sent.seconds();
             long seen = published.count(Duration.ofMinutes(3), batches * 1_000L);
-            report.add("activity ingestion (batches of 1,000, 2 senders)", "%,.0f activities/s   target >= 5,000/s -> %s"
+            report.add("activity ingestion (batches of 1,000, %d senders)".formatted(senders), "%,.0f activities/s   target >= 5,000/s -> %s"
                     .formatted(rate, rate >= 5_000 ? "MET" : "NOT MET"));
             report.add("activity-recorded events on the broker", "%,d of %,d".formatted(seen, batches * 1_000L));
         }
