@@ -4,6 +4,7 @@ import com.omnicanal.campaign.journey.Journey;
 import com.omnicanal.campaign.journey.JourneyDefinition;
 import com.omnicanal.campaign.measurement.Measurements;
 import com.omnicanal.support.batch.BulkInserts;
+import com.omnicanal.support.batch.ByIds;
 import com.omnicanal.support.outbox.EventOutbox;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -71,7 +72,7 @@ class BulkEnrollments {
     private Map<String, Instant> lastEntries(String journeyId, Set<String> members) {
         Map<String, Instant> last = new HashMap<>();
         List<String> keys = members.stream().map(p -> journeyId + ":" + p).toList();
-        for (Document key : mongo.find(query(where("_id").in(keys)), Document.class, Enrollments.KEYS)) {
+        for (Document key : ByIds.find(mongo, keys, Document.class, Enrollments.KEYS)) {
             last.put(key.getString("_id").substring(journeyId.length() + 1), key.getDate("last").toInstant());
         }
         return last;
@@ -112,6 +113,8 @@ class BulkEnrollments {
         Set<String> now = new HashSet<>(created.stream().map(Enrollment::profileId).toList());
         List<String> ids = members.stream().filter(p -> !now.contains(p))
                 .map(p -> Enrollments.idFor(journeyId, p, triggerId)).toList();
-        return ids.isEmpty() ? 0 : (int) mongo.count(query(where("_id").in(ids)), Enrollment.class);
+        long[] existing = {0};
+        ByIds.chunks(ids, chunk -> existing[0] += mongo.count(query(where("_id").in(chunk)), Enrollment.class));
+        return (int) existing[0];
     }
 }

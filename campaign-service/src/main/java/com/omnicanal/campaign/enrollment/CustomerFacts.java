@@ -1,6 +1,7 @@
 package com.omnicanal.campaign.enrollment;
 
 import com.omnicanal.campaign.suppression.OpenComplaints;
+import com.omnicanal.support.batch.ByIds;
 import com.omnicanal.support.contacts.ContactCards;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -12,12 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 /**
  * What a send step reads about its customer — an open complaint, the contact card — read live for one enrolment, or
- * once for a broadcast's whole chunk (one {@code $in} each) instead of once per member.
+ * once for a broadcast's whole chunk (a few reads by {@code _id}) instead of once per member.
  */
 @Component
 class CustomerFacts {
@@ -60,7 +58,7 @@ class CustomerFacts {
         Set<String> open = complaints.openAmong(profileIds);
         Map<String, ContactCards.Contact> cards = new HashMap<>();
         Set<String> merged = new java.util.HashSet<>();
-        for (Document c : mongo.find(query(where("_id").in(profileIds)), Document.class, CONTACTS)) {
+        for (Document c : ByIds.find(mongo, profileIds, Document.class, CONTACTS)) {
             String id = c.getString("_id");
             if (c.getString("mergedInto") != null) {
                 merged.add(id); // followed to the survivor by the single read

@@ -2,6 +2,7 @@ package com.omnicanal.campaign.suppression;
 
 import com.omnicanal.events.conversation.ComplaintOpened;
 import com.omnicanal.events.conversation.ComplaintResolved;
+import com.omnicanal.support.batch.ByIds;
 import org.bson.Document;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -43,10 +44,10 @@ public class OpenComplaints {
         return d != null && !d.getList("ids", String.class, List.of()).isEmpty();
     }
 
-    /** Those of {@code profileIds} with an open complaint, read with one {@code $in} (a broadcast's chunk). */
+    /** Those of {@code profileIds} with an open complaint, read by {@code _id} in a few reads (a broadcast's chunk). */
     public Set<String> openAmong(Collection<String> profileIds) {
         Set<String> open = new HashSet<>();
-        for (Document d : mongo.find(query(where("_id").in(profileIds)), Document.class, COLLECTION)) {
+        for (Document d : ByIds.find(mongo, profileIds, Document.class, COLLECTION)) {
             if (!d.getList("ids", String.class, List.of()).isEmpty()) {
                 open.add(d.getString("_id"));
             }

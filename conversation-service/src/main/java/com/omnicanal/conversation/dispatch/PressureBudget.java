@@ -1,5 +1,6 @@
 package com.omnicanal.conversation.dispatch;
 
+import com.omnicanal.support.batch.ByIds;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -90,11 +91,11 @@ class PressureBudget {
                 COLLECTION).getModifiedCount() == 1;
     }
 
-    /** The budgets of a batch's customers, one {@code $in}: profile id → its document (empty: none yet). */
+    /** The budgets of a batch's customers, read by {@code _id}: profile id → its document (empty: none yet). */
     Map<String, Optional<Document>> read(Collection<String> profileIds) {
         Map<String, Optional<Document>> read = new HashMap<>();
         profileIds.forEach(id -> read.put(id, Optional.empty()));
-        mongo.find(query(where("_id").in(profileIds)), Document.class, COLLECTION)
+        ByIds.find(mongo, profileIds, Document.class, COLLECTION)
                 .forEach(d -> read.put(d.getString("_id"), Optional.of(d)));
         return read;
     }

@@ -1,5 +1,6 @@
 package com.omnicanal.conversation.hold;
 
+import com.omnicanal.support.batch.ByIds;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -33,10 +34,10 @@ public class SurveyHolds {
         return hold != null && hold.getDate("until").toInstant().isAfter(at);
     }
 
-    /** Until when each of these customers' replies belong to a survey (only those with a hold), in one read. */
+    /** Until when each of these customers' replies belong to a survey (only those with a hold), read by {@code _id}. */
     public Map<String, Instant> heldUntil(Collection<String> profileIds) {
         Map<String, Instant> until = new HashMap<>();
-        mongo.find(query(where("_id").in(profileIds)), Document.class, COLLECTION)
+        ByIds.find(mongo, profileIds, Document.class, COLLECTION)
                 .forEach(hold -> until.put(hold.getString("_id"), hold.getDate("until").toInstant()));
         return until;
     }

@@ -1,5 +1,6 @@
 package com.omnicanal.feedback.loop;
 
+import com.omnicanal.support.batch.ByIds;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -45,7 +46,7 @@ class LoopStats {
         long[] t = new long[9];
         String[] fields = {"detractors", "opened", "contacted", "contactSeconds", "closed", "closeSeconds", "resurveyed",
                 "recovered"};
-        for (Document day : mongo.find(query(where("_id").in(ids)), Document.class, COLLECTION)) {
+        for (Document day : ByIds.find(mongo, ids, Document.class, COLLECTION)) {
             for (int i = 0; i < fields.length; i++) {
                 Object v = day.get(fields[i]);
                 t[i] += v == null ? 0 : ((Number) v).longValue();

@@ -1,14 +1,12 @@
 package com.omnicanal.feedback.response;
 
+import com.omnicanal.support.batch.ByIds;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.List;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
 
 /** Counts the answers of batches whose writer died between writing and counting them (the guard skips done ones). */
 @Component
@@ -30,7 +28,7 @@ class AnswerRecovery {
     void recover() {
         for (AnswerJournal.Entry entry : journal.abandoned(ABANDONED)) {
             if (!entry.writer().equals(batcher.writer()) && journal.claim(entry.id())) { // this writer is alive // of several instances, one recovers each batch
-                List<Response> written = mongo.find(query(where("_id").in(entry.responses())), Response.class);
+                List<Response> written = ByIds.find(mongo, entry.responses(), Response.class);
                 batcher.count(entry.writer(), entry.seq(), written, true);
                 journal.close(entry.id());
             }

@@ -2,6 +2,7 @@ package com.omnicanal.feedback.response;
 
 import com.omnicanal.events.IntegrationEvent;
 import com.omnicanal.support.batch.BulkInserts;
+import com.omnicanal.support.batch.ByIds;
 import com.omnicanal.support.outbox.EventOutbox;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -31,8 +32,7 @@ class AnswerWrites {
     }
 
     List<Response> existing(List<String> ids) {
-        return mongo.find(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("_id").in(ids)), Response.class);
+        return ByIds.find(mongo, ids, Response.class);
     }
 
     Set<Integer> insert(List<Response> responses) {

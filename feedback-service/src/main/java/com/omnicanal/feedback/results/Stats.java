@@ -1,5 +1,6 @@
 package com.omnicanal.feedback.results;
 
+import com.omnicanal.support.batch.ByIds;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -62,7 +63,7 @@ public class Stats {
     /** A dead writer's batch, applied to the documents it had not reached yet (one recoverer per batch). */
     public void recover(String writer, long seq, Tally tally) {
         Map<String, Update> updates = tally.updates();
-        for (Document done : mongo.find(query(where("_id").in(updates.keySet())), Document.class, COLLECTION)) {
+        for (Document done : ByIds.find(mongo, updates.keySet(), Document.class, COLLECTION)) {
             Document marks = done.get("seq", Document.class);
             Object reached = marks == null ? null : marks.get(writer);
             if (reached != null && ((Number) reached).longValue() >= seq) {
@@ -95,7 +96,7 @@ public class Stats {
             ids.add(key(surveyId, dimension, d.toString()));
         }
         Map<String, Document> days = new java.util.HashMap<>();
-        mongo.find(query(where("_id").in(ids)), Document.class, COLLECTION).forEach(d -> days.put(d.getString("_id"), d));
+        ByIds.find(mongo, ids, Document.class, COLLECTION).forEach(d -> days.put(d.getString("_id"), d));
         return days;
     }
 

@@ -1,6 +1,7 @@
 package com.omnicanal.profile.customer;
 
 import com.omnicanal.events.IntegrationEvent;
+import com.omnicanal.support.batch.ByIds;
 import com.omnicanal.support.outbox.EventOutbox;
 import org.bson.Document;
 import org.springframework.context.ApplicationEventPublisher;
@@ -141,7 +142,7 @@ public class ProfileStore {
     /** Many profiles in one read of the {@code _id} index. */
     public Map<String, Profile> findAll(java.util.Collection<String> ids) {
         Map<String, Profile> found = new HashMap<>();
-        mongo.find(query(where("_id").in(ids)), Profile.class).forEach(p -> found.put(p.id(), p));
+        ByIds.find(mongo, ids, Profile.class).forEach(p -> found.put(p.id(), p));
         return found;
     }
 
@@ -187,10 +188,11 @@ public class ProfileStore {
 
     /** Which guarded writes of a bulk matched nothing: the profiles whose recent bulk writes do not list its token. */
     private Set<String> lostRaces(Set<String> ids, String token) {
-        Query writes = query(where("_id").in(ids));
-        writes.fields().include(BULK_WRITES);
         Set<String> lost = new HashSet<>(ids);
-        mongo.find(writes, Document.class, Profile.COLLECTION).forEach(doc -> {
+        ByIds.find(mongo, ids, q -> {
+            q.fields().include(BULK_WRITES);
+            return q;
+        }, Document.class, Profile.COLLECTION).forEach(doc -> {
             if (doc.getList(BULK_WRITES, String.class, List.of()).contains(token)) {
                 lost.remove(doc.getString("_id"));
             }

@@ -1,5 +1,6 @@
 package com.omnicanal.profile.identity;
 
+import com.omnicanal.support.batch.ByIds;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -31,10 +32,10 @@ class IdentifierLinks {
         return Optional.ofNullable(mongo.findById(key, IdentifierLink.class));
     }
 
-    /** Many lookups in one read of the unique {@code _id} index ({@code $in}). */
+    /** Many lookups in a few reads of the unique {@code _id} index ({@code $in}). */
     java.util.Map<String, IdentifierLink> findAll(Collection<String> keys) {
         java.util.Map<String, IdentifierLink> found = new java.util.HashMap<>();
-        mongo.find(query(where("_id").in(keys)), IdentifierLink.class).forEach(l -> found.put(l.id(), l));
+        ByIds.find(mongo, keys, IdentifierLink.class).forEach(l -> found.put(l.id(), l));
         return found;
     }
 

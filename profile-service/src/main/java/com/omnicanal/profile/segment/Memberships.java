@@ -2,6 +2,7 @@ package com.omnicanal.profile.segment;
 
 import com.omnicanal.events.profile.SegmentMembershipChanged;
 import com.omnicanal.profile.customer.Profile;
+import com.omnicanal.support.batch.ByIds;
 import com.omnicanal.support.outbox.EventOutbox;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
@@ -48,7 +49,7 @@ class Memberships {
         profiles.forEach(p -> byKey.put(SegmentMember.key(segment.id(), p.id()), p));
         Set<String> current = new HashSet<>();
         if (!noMembersYet) { // a new segment's first build skips the read: nobody can be a member yet
-            mongo.find(query(where("_id").in(byKey.keySet())), SegmentMember.class).forEach(m -> current.add(m.id()));
+            ByIds.find(mongo, byKey.keySet(), SegmentMember.class).forEach(m -> current.add(m.id()));
         }
         List<SegmentMember> joining = new ArrayList<>();
         List<String> leaving = new ArrayList<>();
@@ -68,10 +69,11 @@ class Memberships {
         leaving.forEach(k -> events.add(new SegmentMembershipChanged(byKey.get(k).id(), segment.id(), false, now)));
         outbox.publish(Segment.COLLECTION, segment.id(), events, pending -> {
             long joined = insertNew(joining);
-            long left = leaving.isEmpty() ? 0
-                    : mongo.remove(query(where("_id").in(leaving)), SegmentMember.class).getDeletedCount();
+            long[] left = {0};
+            ByIds.chunks(leaving, chunk -> left[0] += mongo.remove(query(where("_id").in(chunk)), SegmentMember.class)
+                    .getDeletedCount());
             return mongo.updateFirst(query(where("_id").is(segment.id())), pending.mark(new Update()
-                    .inc("memberCount", joined - left)), Segment.class);
+                    .inc("memberCount", joined - left[0])), Segment.class);
         });
         return events.size();
     }

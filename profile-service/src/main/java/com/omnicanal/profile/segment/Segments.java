@@ -3,6 +3,7 @@ package com.omnicanal.profile.segment;
 import com.omnicanal.profile.customer.Profile;
 import com.omnicanal.profile.customer.ProfileStatus;
 import com.omnicanal.profile.customer.ProfileStore.ProfileChanged;
+import com.omnicanal.support.batch.ByIds;
 import com.omnicanal.support.problem.InvalidRequestException;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -109,7 +110,7 @@ class Segments {
         if (!fresh) {
             try (Stream<SegmentMember> members = members(segment.id())) {
                 chunked(members.map(SegmentMember::profileId), ids -> memberships.reconcileAll(segment,
-                        mongo.find(query(where("_id").in(ids)), Profile.class), now, false));
+                        ByIds.find(mongo, ids, Profile.class), now, false));
             }
         }
         mongo.updateFirst(query(where("_id").is(segment.id())), new Update().set("state", Segment.READY), Segment.class);

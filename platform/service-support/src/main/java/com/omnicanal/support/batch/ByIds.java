@@ -1,0 +1,53 @@
+package com.omnicanal.support.batch;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Reads and writes by many {@code _id}s in chunks of {@value #CHUNK}: the embedded MongoDB-wire server matches every
+ * document it finds against the whole {@code $in} list (n² comparisons for n ids; measured at 200,000 documents, a
+ * 1,000-id read took 8.7–10.3 ms in one {@code $in} and 6.9–7.0 ms in ten, 47 vs 21 ms before the JIT warmed up);
+ * a real MongoDB only sees a few more round trips.
+ */
+public final class ByIds {
+
+    static final int CHUNK = 100;
+
+    private ByIds() {
+    }
+
+    /** The documents of type {@code type} with these ids (any order; missing ones absent). */
+    public static <T> List<T> find(MongoTemplate mongo, Collection<?> ids, Class<T> type) {
+        return find(mongo, ids, type, mongo.getCollectionName(type));
+    }
+
+    /** The same from a named collection (e.g. as plain documents). */
+    public static <T> List<T> find(MongoTemplate mongo, Collection<?> ids, Class<T> type, String collection) {
+        return find(mongo, ids, q -> q, type, collection);
+    }
+
+    /** The same with each chunk's query shaped (e.g. a projection). */
+    public static <T> List<T> find(MongoTemplate mongo, Collection<?> ids, UnaryOperator<Query> shape, Class<T> type,
+                                   String collection) {
+        List<T> found = new ArrayList<>(ids.size());
+        chunks(ids, chunk -> found.addAll(mongo.find(shape.apply(query(where("_id").in(chunk))), type, collection)));
+        return found;
+    }
+
+    /** Runs {@code each} on consecutive chunks of the ids (an update or a remove by {@code _id $in}). */
+    public static <K> void chunks(Collection<K> ids, Consumer<List<K>> each) {
+        List<K> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            each.accept(all.subList(from, Math.min(all.size(), from + CHUNK)));
+        }
+    }
+}

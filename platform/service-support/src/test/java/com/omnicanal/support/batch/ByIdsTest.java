@@ -1,0 +1,30 @@
+package com.omnicanal.support.batch;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ByIdsTest {
+
+    @Test
+    void idsAreSplitIntoConsecutiveChunksOfAtMostTheChunkSizeEachIdOnce() {
+        List<Integer> ids = IntStream.range(0, 2 * ByIds.CHUNK + 7).boxed().toList();
+        List<List<Integer>> chunks = new ArrayList<>();
+
+        ByIds.chunks(ids, chunks::add);
+
+        assertThat(chunks).extracting(List::size).containsExactly(ByIds.CHUNK, ByIds.CHUNK, 7);
+        assertThat(chunks.stream().flatMap(List::stream).toList()).isEqualTo(ids);
+    }
+
+    @Test
+    void noIdsNoChunk() {
+        List<List<String>> chunks = new ArrayList<>();
+        ByIds.chunks(List.<String>of(), chunks::add);
+        assertThat(chunks).isEmpty();
+    }
+}
