@@ -43,7 +43,7 @@ public class Outbound {
     public void queue(OutboundMessage m, Origin origin, Instant now) {
         mongo.insert(new Message(m.messageId(), m.conversationId(), m.profileId(), "outbound", m.channel(), m.kind(),
                 origin.senderName(), origin.author(), m.text(), m.subject(), m.attachments(), m.headers(), "queued", now,
-                null, origin.requestId(), null, null, now, null, null));
+                null, origin.requestId(), null, null, now, null, Parties.to(m.channel(), m.address()), null));
         ThreadIndex.append(mongo, m.conversationId(), m.messageId());
         Threads.remember(mongo, m.headers() == null ? null : m.headers().get("Message-ID"), m.conversationId());
     }
@@ -86,7 +86,7 @@ public class Outbound {
                         java.util.List<String> mentions, java.util.List<OutboundMessage.Attachment> attachments) {
         Instant now = Instant.now();
         Message note = new Message("note:" + UUID.randomUUID(), conversationId, profileId, "note", "internal", "note",
-                author, author, text, null, attachments, Map.of(), null, now, null, null, null, mentions, now, null, null);
+                author, author, text, null, attachments, Map.of(), null, now, null, null, null, mentions, now, null, null, null);
         mongo.insert(note);
         ThreadIndex.append(mongo, conversationId, note.id());
         return note;

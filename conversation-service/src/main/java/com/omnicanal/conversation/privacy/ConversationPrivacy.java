@@ -23,7 +23,8 @@ class ConversationPrivacy {
     ErasureParticipant eraseMessages(MongoTemplate mongo) {
         return profileId -> {
             mongo.updateMulti(query(where("profileId").is(profileId)), new Update().set("text", "[erased]")
-                    .unset("senderName").unset("subject").unset("attachments").unset("headers").set("erased", true),
+                    .unset("senderName").unset("subject").unset("attachments").unset("headers").unset("parties")
+                    .set("erased", true),
                     "messages");
             mongo.remove(query(where("profileId").is(profileId)), "webchat_addresses");
         };
