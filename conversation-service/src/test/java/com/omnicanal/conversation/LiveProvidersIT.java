@@ -162,8 +162,8 @@ class LiveProvidersIT {
         assertThat(list.get("type").asString()).isEqualTo("list");
         assertThat(list.at("/action/button").asString()).isEqualTo("Elegir");
         assertThat(list.at("/action/sections/0/rows")).hasSize(10);
-        assertThat(list.at("/action/sections/0/rows/9").toString())
-                .isEqualTo("{\"id\":\"c-10\",\"title\":\"Opción 10\",\"description\":\"la última\"}");
+        assertThat(list.at("/action/sections/0/rows/9"))
+                .isEqualTo(json("{\"id\":\"c-10\",\"title\":\"Opción 10\",\"description\":\"la última\"}"));
     }
 
     /** {@code n} choices {@code c-1}… (the last with a description when there are more than three). */
