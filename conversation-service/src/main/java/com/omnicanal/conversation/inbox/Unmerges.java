@@ -46,6 +46,17 @@ public class Unmerges {
         }
         repoint(survivor);
         adopt(restored);
+        giveBackChats(returned, restored);
+    }
+
+    /** The web chat's own address book (the webchat package's collection): a returned session or login is theirs. */
+    private void giveBackChats(Set<String> returned, String restored) {
+        List<String> addresses = returned.stream().filter(k -> k.startsWith("web:") || k.startsWith("keycloak:"))
+                .map(k -> k.substring(k.indexOf(':') + 1)).toList();
+        if (!addresses.isEmpty()) {
+            mongo.updateMulti(query(where("_id").in(addresses)), new Update().set("profileId", restored),
+                    "webchat_addresses");
+        }
     }
 
     private void moveWhole(Conversation c, List<Message> thread, String survivor, String restored) {
