@@ -27,9 +27,12 @@ public class Outbound {
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
 
-    Outbound(MongoTemplate mongo, EventOutbox outbox) {
+    private final Watermarks watermarks;
+
+    Outbound(MongoTemplate mongo, EventOutbox outbox, Watermarks watermarks) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.watermarks = watermarks;
     }
 
     /** Who asked for a message and why: an agent (author), the bot, or a service's dispatch request. */
@@ -61,6 +64,7 @@ public class Outbound {
                 query(where("_id").is(m.messageId()).and("status").is("queued")), pending.mark(new Update()
                         .set("status", "sent").set("statusAt", now).set("providerMessageId", receipt.providerMessageId())),
                 Message.class).getModifiedCount() == 1 ? true : null);
+        watermarks.sent(m.channel(), m.address(), m.messageId());
         if (origin.author() != null && !origin.author().startsWith("bot")) {
             agentAnswered(m.conversationId(), now);
         }
