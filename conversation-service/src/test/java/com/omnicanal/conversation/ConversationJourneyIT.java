@@ -9,6 +9,9 @@ import com.omnicanal.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -49,6 +52,8 @@ class ConversationJourneyIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MongoTemplate mongo;
 
     @DynamicPropertySource
     static void channels(DynamicPropertyRegistry registry) {
@@ -154,6 +159,12 @@ class ConversationJourneyIT {
         assertThat(statusOf(profileId, second)).isEqualTo("read");
         assertThat(messengerWatermark(psid, "delivery", secondAt).status()).as("read is not undone").isEqualTo(200);
         assertThat(List.of(statusOf(profileId, first), statusOf(profileId, second))).containsExactly("read", "read");
+
+        assertThat(mongo.findById("messenger:" + psid, Document.class, "watermark_pending")).isNotNull();
+        assertThat(Http.post(PlatformServices.profiles() + "/api/privacy/" + profileId + "/erasure", Tokens.user("sofia"), "")
+                .status()).isLessThan(300);
+        await("the customer's address goes with the erasure").atMost(Duration.ofSeconds(20))
+                .until(() -> mongo.findById("messenger:" + psid, Document.class, "watermark_pending") == null);
     }
 
     @Test

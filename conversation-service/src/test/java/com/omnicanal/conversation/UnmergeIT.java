@@ -54,7 +54,7 @@ class UnmergeIT {
 
     @BeforeAll
     static void tapEvents() {
-        profileEvents = broker.tap("omni.profile", "omni.profile.unmerged.v1");
+        profileEvents = broker.tap("omni.profile", "omni.profile.merged.v1", "omni.profile.unmerged.v1");
     }
 
     @AfterAll
@@ -75,6 +75,7 @@ class UnmergeIT {
 
         assertThat(Http.post(PlatformServices.profiles() + "/api/profiles/" + a + "/merge", Tokens.user("sofia"),
                 "{\"sourceProfileId\":\"" + b + "\"}").status()).isEqualTo(201);
+        var merged = profileEvents.await("omni.profile.merged.v1", a); // the tap is read in order: this one first
         await().atMost(Duration.ofSeconds(20)).until(() -> a.equals(conversation(conversationB).get("profileId").asString()));
         customerWrites("email", email, "B otra vez, ya fusionado");
         await().atMost(Duration.ofSeconds(20)).until(() -> texts(conversationA).contains("B otra vez, ya fusionado"));
@@ -117,6 +118,12 @@ class UnmergeIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(redelivered, Document.class, "processed_events")
                 instanceof Document claim && "DONE".equals(claim.getString("state")));
         assertThat(placement(a, b)).as("a redelivery finishes a half-done move").isEqualTo(before);
+
+        String lateMerge = UUID.randomUUID().toString();
+        broker.publish("omni.profile", "omni.profile.merged.v1", lateMerge, a, EventTap.body(merged));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(lateMerge, Document.class, "processed_events")
+                instanceof Document claim && "DONE".equals(claim.getString("state")));
+        assertThat(placement(a, b)).as("a late copy of the undone merge moves nothing").isEqualTo(before);
 
         customerWrites("email", email, "B después de separar");
         await().atMost(Duration.ofSeconds(20)).until(() -> texts(splitOff).contains("B después de separar"));

@@ -24,6 +24,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 @Service
 public class Unmerges {
 
+    private static final String UNDONE = "undone_merges";
+
     private final MongoTemplate mongo;
 
     Unmerges(MongoTemplate mongo) {
@@ -34,6 +36,7 @@ public class Unmerges {
         Set<String> returned = Parties.normalized(event.restoredIdentifiers() == null ? List.of() : event.restoredIdentifiers());
         String survivor = event.profileId();
         String restored = event.restoredProfileId();
+        mongo.save(new Document("_id", event.mergeId()).append("at", new java.util.Date()), UNDONE);
         for (Conversation c : conversationsOf(survivor)) {
             List<Message> thread = ThreadIndex.messages(mongo, c.id());
             List<Message> theirs = thread.stream().filter(m -> Parties.anyIn(m.parties(), returned)).toList();
@@ -78,6 +81,11 @@ public class Unmerges {
         }
         mongo.updateMulti(query(where("conversationId").is(conversationId)), new Update().set("profileId", restored),
                 "complaints");
+    }
+
+    /** Whether this merge was undone here (its merged event, arriving late or replayed, must then change nothing). */
+    public boolean undone(String mergeId) {
+        return mergeId != null && mongo.findById(mergeId, Document.class, UNDONE) != null;
     }
 
     /** The survivor's current conversation, if it went back, becomes its latest remaining one (or none). */
