@@ -42,10 +42,11 @@ final class Parties {
 
     static String key(String type, String value) {
         String canonical = type.equals("whatsapp") ? "phone" : type;
+        String v = value == null ? "" : value;
         return canonical + ":" + switch (canonical) {
-            case "phone" -> "+" + value.replaceAll("\\D", "");
-            case "email" -> value.trim().toLowerCase(Locale.ROOT);
-            default -> value;
+            case "phone" -> "+" + v.replaceAll("\\D", "");
+            case "email" -> v.trim().toLowerCase(Locale.ROOT);
+            default -> v;
         };
     }
 
