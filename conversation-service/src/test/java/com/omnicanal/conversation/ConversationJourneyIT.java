@@ -9,11 +9,16 @@ import com.omnicanal.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -22,6 +27,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +52,8 @@ class ConversationJourneyIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MongoTemplate mongo;
 
     @DynamicPropertySource
     static void channels(DynamicPropertyRegistry registry) {
@@ -120,6 +130,41 @@ class ConversationJourneyIT {
         assertThat(message.get("status").asString()).as("read is not undone by a late delivered").isEqualTo("read");
         assertThat(EventTap.body(events.await(m -> EventTap.body(m).contains(messageId) && EventTap.body(m).contains("\"read\""),
                 Duration.ofSeconds(20)))).contains("\"status\":\"read\"");
+    }
+
+    @Test
+    void messengerWatermarksMarkWhatWasSentToThatCustomerUpToThemDeliveredThenRead() {
+        String psid = "psid-" + UUID.randomUUID();
+        customerWrites("messenger", psid, "Hola por Messenger");
+        String profileId = profileOf("messenger:" + psid);
+        String conversationId = conversationOf(profileId, Tokens.user("ana")).get("id").asString();
+        String first = messengerReply(conversationId, "Primera respuesta");
+        String second = messengerReply(conversationId, "Segunda respuesta");
+        long firstAt = Instant.parse(find(conversationOf(profileId, Tokens.user("ana")), first).get("at").asString())
+                .toEpochMilli();
+        long secondAt = Instant.parse(find(conversationOf(profileId, Tokens.user("ana")), second).get("at").asString())
+                .toEpochMilli();
+        assertThat(secondAt).isGreaterThan(firstAt);
+
+        assertThat(messengerWatermark(psid, "delivery", secondAt).status()).isEqualTo(200);
+        assertThat(List.of(statusOf(profileId, first), statusOf(profileId, second))).containsExactly("delivered", "delivered");
+        assertThat(messengerWatermark("psid-someone-else", "read", secondAt).status()).isEqualTo(200);
+        assertThat(messengerWatermark(psid, "read", firstAt).status()).isEqualTo(200);
+        assertThat(List.of(statusOf(profileId, first), statusOf(profileId, second))).as("read up to the first only")
+                .containsExactly("read", "delivered");
+        assertThat(EventTap.body(events.await(m -> EventTap.body(m).contains(first) && EventTap.body(m).contains("\"read\""),
+                Duration.ofSeconds(20)))).contains("\"channel\":\"messenger\"");
+
+        assertThat(messengerWatermark(psid, "read", secondAt + 1).status()).isEqualTo(200);
+        assertThat(statusOf(profileId, second)).isEqualTo("read");
+        assertThat(messengerWatermark(psid, "delivery", secondAt).status()).as("read is not undone").isEqualTo(200);
+        assertThat(List.of(statusOf(profileId, first), statusOf(profileId, second))).containsExactly("read", "read");
+
+        assertThat(mongo.findById("messenger:" + psid, Document.class, "watermark_pending")).isNotNull();
+        assertThat(Http.post(PlatformServices.profiles() + "/api/privacy/" + profileId + "/erasure", Tokens.user("sofia"), "")
+                .status()).isLessThan(300);
+        await("the customer's address goes with the erasure").atMost(Duration.ofSeconds(20))
+                .until(() -> mongo.findById("messenger:" + psid, Document.class, "watermark_pending") == null);
     }
 
     @Test
@@ -294,6 +339,35 @@ class ConversationJourneyIT {
     private JsonNode status(String providerMessageId, String status) {
         return Http.post(url("/api/channels/sandbox/outbox/" + providerMessageId + "/status"), Tokens.user("ana"),
                 "{\"status\":\"" + status + "\"}").json();
+    }
+
+    private String messengerReply(String conversationId, String text) {
+        Http.Response sent = Http.post(url("/api/conversations/" + conversationId + "/messages"), Tokens.user("ana"),
+                "{\"text\":\"%s\",\"channel\":\"messenger\"}".formatted(text));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        return sent.json().get("messageId").asString();
+    }
+
+    private String statusOf(String profileId, String messageId) {
+        return find(conversationOf(profileId, Tokens.user("ana")), messageId).get("status").asString();
+    }
+
+    /** Meta's {@code delivery} or {@code read} watermark event from the customer, signed as Meta signs it. */
+    private Http.Response messengerWatermark(String psid, String field, long watermark) {
+        long now = System.currentTimeMillis();
+        String payload = """
+                {"object":"page","entry":[{"id":"1067280970047460","time":%d,"messaging":[{"sender":{"id":"%s"},
+                "recipient":{"id":"1067280970047460"},"timestamp":%d,"%s":{"watermark":%d}}]}]}"""
+                .formatted(now, psid, now, field, watermark);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec((SECRET + "messenger.app-secret").getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+            return Http.send("POST", url("/webhooks/messenger"), null,
+                    Map.of("Content-Type", "application/json", "X-Hub-Signature-256", signature), payload);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JsonNode find(JsonNode conversation, String messageId) {

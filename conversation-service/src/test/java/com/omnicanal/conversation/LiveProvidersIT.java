@@ -2,9 +2,11 @@ package com.omnicanal.conversation;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.omnicanal.testing.EventTap;
 import com.omnicanal.testing.Http;
 import com.omnicanal.testing.OmniServiceTest;
 import com.omnicanal.testing.PlatformServices;
+import com.omnicanal.testing.TestBroker;
 import com.omnicanal.testing.Tokens;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -12,6 +14,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,6 +23,8 @@ import tools.jackson.databind.JsonNode;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +33,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,7 +46,10 @@ import static org.awaitility.Awaitility.await;
 class LiveProvidersIT {
 
     private static final String APP_SECRET = "live-" + UUID.randomUUID();
+    private static final String MAIL_KEY = "mailgun-" + UUID.randomUUID();
     private static final ProviderStandIn providers = new ProviderStandIn();
+    private static final TestBroker broker = new TestBroker();
+    private static EventTap statuses;
     private static final GreenMail mail = new GreenMail(new ServerSetup[]{
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
@@ -72,13 +81,20 @@ class LiveProvidersIT {
         registry.add("omni.channels.email.imap.username", () -> "atencion");
         registry.add("omni.channels.email.imap.password", () -> "mailbox-secret");
         registry.add("omni.channels.email.imap.poll-interval", () -> "500ms");
+        registry.add("omni.channels.email.webhook-signing-key", () -> MAIL_KEY);
         registry.add("omni.services.profile-url", PlatformServices::profiles);
+    }
+
+    @BeforeAll
+    static void tapStatuses() {
+        statuses = broker.tap("omni.conversation", "omni.conversation.message-status-changed.v1");
     }
 
     @AfterAll
     static void stop() {
         providers.close();
         mail.stop();
+        broker.close();
     }
 
     @Test
@@ -138,15 +154,16 @@ class LiveProvidersIT {
         assertThat(sent.at("/interactive/type").asString()).isEqualTo("button");
         assertThat(sent.at("/interactive/body/text").asString()).isEqualTo("¿Qué tal?");
         assertThat(sent.at("/interactive/action/buttons").findValuesAsString("type")).containsOnly("reply");
-        assertThat(sent.at("/interactive/action/buttons/2/reply").toString()).isEqualTo("{\"id\":\"c-3\",\"title\":\"Opción 3\"}");
+        assertThat(sent.at("/interactive/action/buttons/2/reply")) // fields in any order: the body is a map
+                .isEqualTo(json("{\"id\":\"c-3\",\"title\":\"Opción 3\"}"));
 
         Http.post(url("/api/messages/dispatch"), Tokens.services(), choices(away, 10, null));
         JsonNode list = json(providers.calls(cloudApi).getLast().body()).get("interactive");
         assertThat(list.get("type").asString()).isEqualTo("list");
         assertThat(list.at("/action/button").asString()).isEqualTo("Elegir");
         assertThat(list.at("/action/sections/0/rows")).hasSize(10);
-        assertThat(list.at("/action/sections/0/rows/9").toString())
-                .isEqualTo("{\"id\":\"c-10\",\"title\":\"Opción 10\",\"description\":\"la última\"}");
+        assertThat(list.at("/action/sections/0/rows/9"))
+                .isEqualTo(json("{\"id\":\"c-10\",\"title\":\"Opción 10\",\"description\":\"la última\"}"));
     }
 
     /** {@code n} choices {@code c-1}… (the last with a description when there are more than three). */
@@ -211,6 +228,120 @@ class LiveProvidersIT {
         JsonNode thread = Http.get(url("/api/conversations/" + conversationId), Tokens.user("sofia")).json();
         assertThat(thread.get("messages").valueStream().map(m -> m.get("direction").asString()))
                 .containsExactly("outbound", "inbound");
+    }
+
+    @Test
+    void aBounceInTheMailboxMarksTheMailFailedWithItsReasonAndIsNeverShownAsTheCustomersMessage() throws Exception {
+        String customer = "nadie-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Sent sent = sendMail(customer);
+
+        Session session = Session.getInstance(new Properties());
+        mail.getUserManager().getUser("atencion").deliver(new MimeMessage(session, new ByteArrayInputStream(
+                dsn(customer, sent.ourMessageId()).getBytes(StandardCharsets.UTF_8))));
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
+                .until(() -> "failed".equals(message(sent).get("status").asString()));
+        assertThat(message(sent).get("error").asString()).contains("bounced: 5.1.1", "550 5.1.1", "User unknown");
+        String event = EventTap.body(statuses.await("omni.conversation.message-status-changed.v1", sent.profileId()));
+        assertThat(event).contains(sent.messageId(), "\"status\":\"failed\"", "5.1.1");
+        assertThat(thread(sent).valueStream().map(m -> m.get("direction").asString())).containsExactly("outbound");
+    }
+
+    @Test
+    void aBouncePostedToTheInboundParseWebhookMarksTheMailFailedToo() throws Exception {
+        String customer = "nadie-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Sent sent = sendMail(customer);
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        String token = UUID.randomUUID().toString();
+        Map<String, String> form = Map.of("sender", "MAILER-DAEMON@mx.example.com", "subject", "Undelivered Mail",
+                "body-mime", dsn(customer, sent.ourMessageId()), "timestamp", timestamp, "token", token,
+                "signature", hmac(MAIL_KEY, timestamp + token));
+        String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
+                StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+
+        Http.Response answer = Http.send("POST", url("/webhooks/email"), null,
+                Map.of("Content-Type", "application/x-www-form-urlencoded"), body);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(message(sent).get("status").asString()).isEqualTo("failed");
+        assertThat(message(sent).get("error").asString()).contains("5.1.1");
+        assertThat(thread(sent)).hasSize(1);
+    }
+
+    private record Sent(String profileId, String conversationId, String messageId, String ourMessageId) {
+    }
+
+    private Sent sendMail(String customer) {
+        String profileId = Http.post(PlatformServices.profiles() + "/api/profiles/identify", Tokens.user("ana"), """
+                {"identifiers":[{"type":"email","value":"%s","verified":true}]}""".formatted(customer)).json()
+                .get("profileId").asString();
+        JsonNode sent = Http.post(url("/api/messages/dispatch"), Tokens.services(), """
+                {"requestId":"%s","profileId":"%s","purpose":"service","channels":["email"],"subject":"Tu pedido A-2",
+                 "text":"Tu pedido sale hoy"}""".formatted(UUID.randomUUID(), profileId)).json();
+        assertThat(sent.get("channel").asString()).as(sent.toString()).isEqualTo("email");
+        MimeMessage delivered = Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> address(m).equals(customer)).findFirst().orElseThrow();
+        try {
+            return new Sent(profileId, sent.get("conversationId").asString(), sent.get("messageId").asString(),
+                    delivered.getMessageID());
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An RFC 3464 report as Postfix sends it: the human part, the delivery-status fields, the returned headers. */
+    private static String dsn(String customer, String ourMessageId) {
+        return """
+                From: Mail Delivery System <MAILER-DAEMON@mx.example.com>\r
+                To: atencion@omnicanal.local\r
+                Subject: Undelivered Mail Returned to Sender\r
+                Message-ID: <dsn-%3$s@mx.example.com>\r
+                MIME-Version: 1.0\r
+                Content-Type: multipart/report; report-type=delivery-status; boundary="DSN-B"\r
+                \r
+                --DSN-B\r
+                Content-Type: text/plain; charset=us-ascii\r
+                \r
+                I'm sorry to have to inform you that your message could not be delivered.\r
+                \r
+                --DSN-B\r
+                Content-Type: message/delivery-status\r
+                \r
+                Reporting-MTA: dns; mx.example.com\r
+                \r
+                Final-Recipient: rfc822; %1$s\r
+                Action: failed\r
+                Status: 5.1.1\r
+                Diagnostic-Code: smtp; 550 5.1.1 <%1$s>: Recipient address rejected: User unknown\r
+                \r
+                --DSN-B\r
+                Content-Type: text/rfc822-headers\r
+                \r
+                From: Omnicanal <atencion@omnicanal.local>\r
+                To: %1$s\r
+                Subject: Tu pedido A-2\r
+                Message-ID: %2$s\r
+                \r
+                --DSN-B--\r
+                """.formatted(customer, ourMessageId, UUID.randomUUID());
+    }
+
+    private JsonNode thread(Sent sent) {
+        return Http.get(url("/api/conversations/" + sent.conversationId()), Tokens.user("sofia")).json().get("messages");
+    }
+
+    private JsonNode message(Sent sent) {
+        return thread(sent).valueStream().filter(m -> m.get("id").asString().equals(sent.messageId())).findFirst()
+                .orElseThrow();
+    }
+
+    private static String hmac(String key, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String address(MimeMessage m) {

@@ -1,19 +1,22 @@
 package com.omnicanal.conversation.email;
 
 import com.omnicanal.conversation.inbox.Inbox;
+import jakarta.mail.MessagingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * Inbound-parse webhook (Mailgun's route forwarding format): refused (401) unless signed with the webhook signing key
- * within the last 5 minutes; the mail joins its thread by In-Reply-To / References, else the sender's conversation.
+ * within the last 5 minutes; the mail joins its thread by In-Reply-To / References, else the sender's conversation;
+ * a delivery report (bounce) is a status of the mail it is about ({@link Bounces}).
  */
 @RestController
 class EmailWebhook {
@@ -22,18 +25,23 @@ class EmailWebhook {
 
     private final EmailProperties properties;
     private final Inbox inbox;
+    private final Bounces bounces;
 
-    EmailWebhook(EmailProperties properties, Inbox inbox) {
+    EmailWebhook(EmailProperties properties, Inbox inbox, Bounces bounces) {
         this.properties = properties;
         this.inbox = inbox;
+        this.bounces = bounces;
     }
 
     @PostMapping("/webhooks/email")
-    Map<String, String> receive(@RequestParam Map<String, String> form) {
+    Map<String, String> receive(@RequestParam Map<String, String> form) throws MessagingException, IOException {
         String timestamp = form.get("timestamp");
         if (!MailgunSignature.valid(timestamp, form.get("token"), form.get("signature"), properties.webhookSigningKey())
                 || !fresh(timestamp)) {
             throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "invalid signature");
+        }
+        if (bounces.received(form, Instant.now())) {
+            return Map.of("status", "delivery-report");
         }
         if (form.get("sender") == null || form.get("Message-Id") == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "sender and Message-Id are required");

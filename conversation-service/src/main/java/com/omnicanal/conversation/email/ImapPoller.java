@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Polls the IMAP mailbox for unseen mail; a mail is flagged seen only after it is in the inbox, so a crash means it
- * is read again (and recognised by its Message-ID), never lost.
+ * is read again (and recognised by its Message-ID), never lost. Delivery reports (bounces) go to {@link Bounces}.
  */
 @Component
 class ImapPoller implements SmartLifecycle {
@@ -36,11 +36,13 @@ class ImapPoller implements SmartLifecycle {
 
     private final EmailProperties.Imap imap;
     private final Inbox inbox;
+    private final Bounces bounces;
     private ScheduledExecutorService scheduler;
 
-    ImapPoller(EmailProperties properties, Inbox inbox) {
+    ImapPoller(EmailProperties properties, Inbox inbox, Bounces bounces) {
         this.imap = properties.imap();
         this.inbox = inbox;
+        this.bounces = bounces;
     }
 
     @Override
@@ -94,8 +96,11 @@ class ImapPoller implements SmartLifecycle {
     }
 
     private void receive(MimeMessage mail) throws MessagingException, IOException {
-        InternetAddress from = (InternetAddress) mail.getFrom()[0];
+        InternetAddress from = mail.getFrom() == null ? null : (InternetAddress) mail.getFrom()[0];
         Instant at = Instant.now(); // when it reached us: the Date header is the sender's clock, to the second
+        if (bounces.received(mail, from == null ? null : from.getAddress(), at) || from == null) {
+            return; // a bounce is a delivery status, never a customer's message
+        }
         inbox.receive(Mails.inbound(mail.getMessageID(), from.getAddress(), from.getPersonal(), mail.getSubject(),
                 text(mail), mail.getHeader("In-Reply-To", " "), mail.getHeader("References", " "), at));
     }

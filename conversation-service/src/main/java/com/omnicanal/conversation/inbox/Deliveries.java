@@ -39,11 +39,13 @@ public class Deliveries {
     /** Applies a provider's status; false when the message is unknown here (not ours, or erased). */
     public boolean update(String channel, String providerMessageId, String status, String error, Instant at) {
         Document link = mongo.findById(channel + ":" + providerMessageId, Document.class, PROVIDER_IDS);
-        if (link == null) {
-            return false;
-        }
+        return link != null && advance(link.getString("messageId"), channel, status, error, at);
+    }
+
+    /** Moves one of our messages forward to {@code status}; false when it is not here. */
+    boolean advance(String messageId, String channel, String status, String error, Instant at) {
         for (int attempt = 0; attempt < 5; attempt++) {
-            Message m = mongo.findById(link.getString("messageId"), Message.class);
+            Message m = mongo.findById(messageId, Message.class);
             if (m == null || !advances(m.status(), status)) {
                 return m != null;
             }

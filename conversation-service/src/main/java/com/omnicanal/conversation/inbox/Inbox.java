@@ -89,7 +89,7 @@ public class Inbox {
         return new Message(message.id(), conversationId, profileId, details.direction(), message.channel(),
                 details.kind(), message.senderName(), null, message.text(), details.subject(), details.attachments(),
                 details.headers(), "received", message.receivedAt(), message.providerMessageId(), null, null, null,
-                message.receivedAt(), details.replyId(), null);
+                message.receivedAt(), details.replyId(), Parties.of(message.sender()), null);
     }
 
     private void touch(Conversation conversation, InboundMessage message) {
@@ -119,7 +119,7 @@ public class Inbox {
     static Message withMarks(Message m, java.util.Set<String> marks) {
         return new Message(m.id(), m.conversationId(), m.profileId(), m.direction(), m.channel(), m.kind(),
                 m.senderName(), m.author(), m.text(), m.subject(), m.attachments(), m.headers(), m.status(), m.statusAt(),
-                m.providerMessageId(), m.requestId(), m.error(), m.mentions(), m.at(), m.replyId(), marks);
+                m.providerMessageId(), m.requestId(), m.error(), m.mentions(), m.at(), m.replyId(), m.parties(), marks);
     }
 
     /**

@@ -27,9 +27,12 @@ public class Outbound {
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
 
-    Outbound(MongoTemplate mongo, EventOutbox outbox) {
+    private final Watermarks watermarks;
+
+    Outbound(MongoTemplate mongo, EventOutbox outbox, Watermarks watermarks) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.watermarks = watermarks;
     }
 
     /** Who asked for a message and why: an agent (author), the bot, or a service's dispatch request. */
@@ -43,7 +46,7 @@ public class Outbound {
     public void queue(OutboundMessage m, Origin origin, Instant now) {
         mongo.insert(new Message(m.messageId(), m.conversationId(), m.profileId(), "outbound", m.channel(), m.kind(),
                 origin.senderName(), origin.author(), m.text(), m.subject(), m.attachments(), m.headers(), "queued", now,
-                null, origin.requestId(), null, null, now, null, null));
+                null, origin.requestId(), null, null, now, null, Parties.to(m.channel(), m.address()), null));
         ThreadIndex.append(mongo, m.conversationId(), m.messageId());
         Threads.remember(mongo, m.headers() == null ? null : m.headers().get("Message-ID"), m.conversationId());
     }
@@ -61,6 +64,7 @@ public class Outbound {
                 query(where("_id").is(m.messageId()).and("status").is("queued")), pending.mark(new Update()
                         .set("status", "sent").set("statusAt", now).set("providerMessageId", receipt.providerMessageId())),
                 Message.class).getModifiedCount() == 1 ? true : null);
+        watermarks.sent(m.channel(), m.address(), m.messageId());
         if (origin.author() != null && !origin.author().startsWith("bot")) {
             agentAnswered(m.conversationId(), now);
         }
@@ -86,7 +90,7 @@ public class Outbound {
                         java.util.List<String> mentions, java.util.List<OutboundMessage.Attachment> attachments) {
         Instant now = Instant.now();
         Message note = new Message("note:" + UUID.randomUUID(), conversationId, profileId, "note", "internal", "note",
-                author, author, text, null, attachments, Map.of(), null, now, null, null, null, mentions, now, null, null);
+                author, author, text, null, attachments, Map.of(), null, now, null, null, null, mentions, now, null, null, null);
         mongo.insert(note);
         ThreadIndex.append(mongo, conversationId, note.id());
         return note;

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.util.function.Consumer;
 
-/** Identity changes in profile-service invalidate what the inbox remembers about who wrote. */
+/** Identity changes in profile-service invalidate what the inbox remembers about who wrote; an unmerge gives back. */
 @Configuration(proxyBeanMethods = false)
 class ProfileChanges {
 
@@ -20,6 +20,12 @@ class ProfileChanges {
     @Bean
     Consumer<ProfileUnmerged> forgetUnmerged(Profiles profiles) {
         return e -> profiles.forget(e.profileId());
+    }
+
+    /** Claimed: a redelivery after a crash finishes the move (every step is keyed, the done-marker written last). */
+    @Bean
+    Consumer<ProfileUnmerged> giveBackUnmerged(Unmerges unmerges) {
+        return unmerges::giveBack;
     }
 
     @Bean

@@ -4,6 +4,7 @@ import com.omnicanal.conversation.channel.MetaHandshake;
 import com.omnicanal.conversation.inbox.Deliveries;
 import com.omnicanal.conversation.inbox.Inbox;
 import com.omnicanal.conversation.inbox.InboundMessage;
+import com.omnicanal.conversation.inbox.Watermarks;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +21,8 @@ import java.util.Map;
 
 /**
  * Messenger ({@code object: page}) and Instagram ({@code object: instagram}) webhooks: Meta's handshake, then
- * signed {@code entry[].messaging[]} events — messages from a page-scoped id, and delivery receipts by message id.
+ * signed {@code entry[].messaging[]} events — messages from a page-scoped id, delivery receipts by message id, and
+ * delivery and read watermarks (everything sent to that customer up to a time).
  */
 @RestController
 class MetaMessagingWebhook {
@@ -28,12 +30,15 @@ class MetaMessagingWebhook {
     private final MetaAppsProperties properties;
     private final Inbox inbox;
     private final Deliveries deliveries;
+    private final Watermarks watermarks;
     private final JsonMapper json;
 
-    MetaMessagingWebhook(MetaAppsProperties properties, Inbox inbox, Deliveries deliveries, JsonMapper json) {
+    MetaMessagingWebhook(MetaAppsProperties properties, Inbox inbox, Deliveries deliveries, Watermarks watermarks,
+                         JsonMapper json) {
         this.properties = properties;
         this.inbox = inbox;
         this.deliveries = deliveries;
+        this.watermarks = watermarks;
         this.json = json;
     }
 
@@ -65,6 +70,20 @@ class MetaMessagingWebhook {
         }
         for (JsonNode mid : event.path("delivery").path("mids")) {
             deliveries.update(channel, mid.asString(), "delivered", null, at);
+        }
+        watermark(channel, event, "delivery", "delivered", at);
+        watermark(channel, event, "read", "read", at);
+        if (event.path("read").has("mid")) { // Instagram names the message read
+            deliveries.update(channel, event.path("read").path("mid").asString(), "read", null, at);
+        }
+    }
+
+    /** "Everything sent to this customer up to then": the customer is the event's sender. */
+    private void watermark(String channel, JsonNode event, String field, String status, Instant at) {
+        JsonNode watermark = event.path(field).path("watermark");
+        if (watermark.isNumber()) {
+            watermarks.reached(channel, event.path("sender").path("id").asString(), status,
+                    Instant.ofEpochMilli(watermark.asLong()), at);
         }
     }
 }
