@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +22,7 @@ class BulkReachabilityIT {
     void eachAnswerIsTheSingleAnswerAndAnUnknownProfileIsNamed() {
         String granted = newProfile();
         String notGranted = newProfile();
-        consent(granted, "email", "marketing", "granted");
+        ConsentIT.consent(url(""), granted, "email", "marketing", "granted");
         String unknown = UUID.randomUUID().toString();
 
         Http.Response bulk = Http.post(url("/reachability"), Tokens.user("ana"), """
@@ -72,14 +71,6 @@ class BulkReachabilityIT {
                 UUID.randomUUID().toString().substring(0, 8), IdentityIT.uniquePhone()));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("profileId").asString();
-    }
-
-    private void consent(String id, String channel, String purpose, String state) {
-        Http.Response response = Http.send("PUT", url("/" + id + "/consents"), Tokens.user("ana"),
-                Map.of("Content-Type", "application/json"), """
-                        {"channel":"%s","purpose":"%s","state":"%s","source":"store","evidence":"signed form 12"}"""
-                        .formatted(channel, purpose, state));
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
     private String url(String path) {

@@ -166,7 +166,12 @@ class ConsentIT {
     }
 
     private void consent(String id, String channel, String purpose, String state) {
-        Http.Response response = Http.send("PUT", url("/" + id + "/consents"), Tokens.user("ana"),
+        consent(url(""), id, channel, purpose, state);
+    }
+
+    /** A consent change recorded by staff with evidence, on the profiles API at {@code profiles}. */
+    static void consent(String profiles, String id, String channel, String purpose, String state) {
+        Http.Response response = Http.send("PUT", profiles + "/" + id + "/consents", Tokens.user("ana"),
                 Map.of("Content-Type", "application/json"), """
                         {"channel":"%s","purpose":"%s","state":"%s","source":"store","evidence":"signed form 12"}"""
                         .formatted(channel, purpose, state));

@@ -113,8 +113,6 @@ class BulkEnrollments {
         Set<String> now = new HashSet<>(created.stream().map(Enrollment::profileId).toList());
         List<String> ids = members.stream().filter(p -> !now.contains(p))
                 .map(p -> Enrollments.idFor(journeyId, p, triggerId)).toList();
-        long[] existing = {0};
-        ByIds.chunks(ids, chunk -> existing[0] += mongo.count(query(where("_id").in(chunk)), Enrollment.class));
-        return (int) existing[0];
+        return (int) ByIds.sum(ids, chunk -> mongo.count(query(where("_id").in(chunk)), Enrollment.class));
     }
 }

@@ -69,11 +69,10 @@ class Memberships {
         leaving.forEach(k -> events.add(new SegmentMembershipChanged(byKey.get(k).id(), segment.id(), false, now)));
         outbox.publish(Segment.COLLECTION, segment.id(), events, pending -> {
             long joined = insertNew(joining);
-            long[] left = {0};
-            ByIds.chunks(leaving, chunk -> left[0] += mongo.remove(query(where("_id").in(chunk)), SegmentMember.class)
+            long left = ByIds.sum(leaving, chunk -> mongo.remove(query(where("_id").in(chunk)), SegmentMember.class)
                     .getDeletedCount());
             return mongo.updateFirst(query(where("_id").is(segment.id())), pending.mark(new Update()
-                    .inc("memberCount", joined - left[0])), Segment.class);
+                    .inc("memberCount", joined - left)), Segment.class);
         });
         return events.size();
     }

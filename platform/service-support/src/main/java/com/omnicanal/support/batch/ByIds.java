@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -43,11 +44,26 @@ public final class ByIds {
         return found;
     }
 
+    /** The sum of what {@code each} counts on consecutive chunks (e.g. documents removed or matched). */
+    public static <K> long sum(Collection<K> ids, ToLongFunction<List<K>> each) {
+        long total = 0;
+        for (List<K> chunk : chunked(ids)) {
+            total += each.applyAsLong(chunk);
+        }
+        return total;
+    }
+
     /** Runs {@code each} on consecutive chunks of the ids (an update or a remove by {@code _id $in}). */
     public static <K> void chunks(Collection<K> ids, Consumer<List<K>> each) {
+        chunked(ids).forEach(each);
+    }
+
+    private static <K> List<List<K>> chunked(Collection<K> ids) {
         List<K> all = List.copyOf(ids);
+        List<List<K>> chunks = new ArrayList<>();
         for (int from = 0; from < all.size(); from += CHUNK) {
-            each.accept(all.subList(from, Math.min(all.size(), from + CHUNK)));
+            chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
         }
+        return chunks;
     }
 }

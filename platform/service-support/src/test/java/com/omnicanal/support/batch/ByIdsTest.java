@@ -22,6 +22,13 @@ class ByIdsTest {
     }
 
     @Test
+    void aSumAddsWhatEachChunkCounts() {
+        List<Integer> ids = IntStream.range(0, ByIds.CHUNK + 1).boxed().toList();
+        assertThat(ByIds.sum(ids, List::size)).isEqualTo(ByIds.CHUNK + 1);
+        assertThat(ByIds.sum(ids, chunk -> 1)).as("one call per chunk").isEqualTo(2);
+    }
+
+    @Test
     void noIdsNoChunk() {
         List<List<String>> chunks = new ArrayList<>();
         ByIds.chunks(List.<String>of(), chunks::add);
