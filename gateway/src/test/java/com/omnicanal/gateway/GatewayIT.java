@@ -36,6 +36,7 @@ class GatewayIT {
         registry.add("omni.gateway.campaign-service", campaigns::url);
         registry.add("omni.gateway.feedback-service", () -> DOWN);
         registry.add("omni.cors.origins", () -> "https://shop.example.com");
+        registry.add("omni.gateway.response-timeout", () -> "1s");
     }
 
     @AfterAll
@@ -95,6 +96,13 @@ class GatewayIT {
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.isProblem()).isTrue();
         assertThat(response.json().get("service").asString()).isEqualTo("feedback-service");
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerInTimeIsCutOffWith503() {
+        Http.Response response = Http.get(url("/api/profiles/p-1/slow"), Tokens.user("ana")); // the stub takes 3 s
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.json().get("detail").asString()).contains("profile-service did not answer in time");
     }
 
     @Test

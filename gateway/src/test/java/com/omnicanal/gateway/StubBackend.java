@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A backend stand-in (not our infrastructure) that answers 200 and remembers the last request's headers. */
@@ -22,7 +24,11 @@ final class StubBackend implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        server.setExecutor(Executors.newCachedThreadPool()); // a slow answer must not hold up the others
         server.createContext("/", exchange -> {
+            if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+                sleep(Duration.ofSeconds(3)); // longer than the gateway's response timeout in the tests
+            }
             lastHeaders.set(exchange.getRequestHeaders());
             lastPath.set(exchange.getRequestURI().getPath());
             byte[] body = ("{\"backend\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
@@ -32,6 +38,14 @@ final class StubBackend implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     String url() {
