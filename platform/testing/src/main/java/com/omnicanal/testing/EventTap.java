@@ -1,30 +1,52 @@
 package com.omnicanal.testing;
 
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** A private queue bound to an exchange, to see the events a service really published. */
-public final class EventTap {
+/**
+ * A private queue bound to an exchange, to see the events a service really published. One consumer stays subscribed
+ * and buffers what arrives: a subscribe and cancel per message cost the broker (and a benchmark) more than the
+ * publishing service did.
+ */
+public final class EventTap implements AutoCloseable {
 
-    private final RabbitTemplate template;
+    private final BlockingQueue<Message> arrived = new LinkedBlockingQueue<>();
+    private final SimpleMessageListenerContainer consumer;
     private final String queue;
 
-    EventTap(RabbitTemplate template, String queue) {
-        this.template = template;
+    EventTap(ConnectionFactory connections, String queue) {
         this.queue = queue;
+        consumer = new SimpleMessageListenerContainer(connections);
+        consumer.setQueueNames(queue);
+        consumer.setPrefetchCount(500);
+        consumer.setMessageListener(arrived::add);
+        consumer.start();
+    }
+
+    private Message receive(long millis) {
+        try {
+            return arrived.poll(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** The first event matching {@code wanted} within {@code timeout}; others are consumed and skipped. */
     public Message await(Predicate<Message> wanted, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            Message message = template.receive(queue, 500);
+            Message message = receive(500);
             if (message != null && wanted.test(message)) {
                 return message;
             }
@@ -34,7 +56,7 @@ public final class EventTap {
 
     /** The next event, or null when none arrives within {@code timeout} (for callers that time events themselves). */
     public Message poll(Duration timeout) {
-        return template.receive(queue, timeout.toMillis());
+        return receive(timeout.toMillis());
     }
 
     /** How many events arrive within {@code timeout}, stopping early once {@code expected} have. */
@@ -42,7 +64,7 @@ public final class EventTap {
         Instant deadline = Instant.now().plus(timeout);
         long seen = 0;
         while (seen < expected && Instant.now().isBefore(deadline)) {
-            if (template.receive(queue, 500) != null) {
+            if (receive(500) != null) {
                 seen++;
             }
         }
@@ -63,5 +85,10 @@ public final class EventTap {
 
     public static String body(Message message) {
         return new String(message.getBody(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        consumer.stop();
     }
 }

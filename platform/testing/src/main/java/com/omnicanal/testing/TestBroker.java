@@ -11,7 +11,9 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Direct access to the test broker: publish raw CloudEvents messages and look at queues, as another service would. */
 public final class TestBroker implements AutoCloseable {
@@ -19,6 +21,7 @@ public final class TestBroker implements AutoCloseable {
     private final CachingConnectionFactory connections;
     private final RabbitTemplate template;
     private final RabbitAdmin admin;
+    private final List<EventTap> taps = new CopyOnWriteArrayList<>();
 
     public TestBroker() {
         Infrastructure infra = Infrastructure.get();
@@ -50,14 +53,15 @@ public final class TestBroker implements AutoCloseable {
 
     /** A fresh exclusive queue (gone with this broker's connection) bound to {@code exchange} for the keys. */
     public EventTap tap(String exchange, String... routingKeys) {
-        // not auto-delete: each receive() subscribes and cancels, which would delete an auto-delete queue
         Queue queue = new Queue("test.tap." + java.util.UUID.randomUUID(), false, true, false);
         admin.declareExchange(new TopicExchange(exchange, true, false)); // as the publisher declares it; may not exist yet
         admin.declareQueue(queue);
         for (String key : routingKeys) {
             admin.declareBinding(BindingBuilder.bind(queue).to(new TopicExchange(exchange)).with(key));
         }
-        return new EventTap(template, queue.getName());
+        EventTap tap = new EventTap(connections, queue.getName());
+        taps.add(tap);
+        return tap;
     }
 
     public RabbitTemplate template() {
@@ -70,6 +74,7 @@ public final class TestBroker implements AutoCloseable {
 
     @Override
     public void close() {
+        taps.forEach(EventTap::close);
         connections.destroy();
     }
 }
