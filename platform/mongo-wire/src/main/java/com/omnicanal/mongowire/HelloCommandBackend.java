@@ -17,6 +17,7 @@ import java.util.List;
 final class HelloCommandBackend implements MongoBackend {
 
     private final MongoBackend delegate;
+    private final OpCosts costs = OpCosts.startIfEnabled();
 
     HelloCommandBackend(MongoBackend delegate) {
         this.delegate = delegate;
@@ -31,8 +32,18 @@ final class HelloCommandBackend implements MongoBackend {
     public Document handleMessage(MongoMessage message) {
         Document document = message.getDocument();
         String command = document.keySet().stream().findFirst().orElse("");
-        return isHello(command) ? hello(message.getChannel(), message.getDatabaseName(), document)
-                : delegate.handleMessage(message);
+        if (isHello(command)) {
+            return hello(message.getChannel(), message.getDatabaseName(), document);
+        }
+        if (costs == null) {
+            return delegate.handleMessage(message);
+        }
+        long start = System.nanoTime();
+        try {
+            return delegate.handleMessage(message);
+        } finally {
+            costs.record(command, document.get(command), System.nanoTime() - start);
+        }
     }
 
     private static boolean isHello(String command) {

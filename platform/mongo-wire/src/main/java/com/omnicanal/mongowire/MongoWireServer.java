@@ -3,7 +3,6 @@ package com.omnicanal.mongowire;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,7 @@ public final class MongoWireServer {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(option(args, "--port", "27017"));
         String file = option(args, "--file", null);
-        MongoBackend backend = file == null ? new MemoryBackend() : h2(Path.of(file));
+        MongoBackend backend = file == null ? new LeanMemoryBackend() : h2(Path.of(file));
         MongoServer server = new MongoServer(new HelloCommandBackend(backend));
         server.bind("127.0.0.1", port);
         System.out.printf("mongo-wire listening on 127.0.0.1:%d (%s)%n", port, file == null ? "in memory" : file);

@@ -11,7 +11,9 @@ import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -228,12 +230,16 @@ class OutboxRelay implements SmartLifecycle {
         return confirmed;
     }
 
+    /** One {@code $pullAll} per aggregate: an aggregate with many events (a segment's build) is rewritten once. */
     private void clearMarks(List<OutboxEntry> confirmed) {
-        confirmed.stream().map(OutboxEntry::aggregateCollection).distinct()
-                .filter(collection -> !properties.keepMarksIn().contains(collection)).forEach(collection -> {
+        Map<String, Map<String, List<String>>> byCollection = new LinkedHashMap<>();
+        confirmed.stream().filter(e -> !properties.keepMarksIn().contains(e.aggregateCollection()))
+                .forEach(e -> byCollection.computeIfAbsent(e.aggregateCollection(), c -> new LinkedHashMap<>())
+                        .computeIfAbsent(e.aggregateId(), a -> new ArrayList<>()).add(e.id()));
+        byCollection.forEach((collection, byAggregate) -> {
             BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-            confirmed.stream().filter(e -> e.aggregateCollection().equals(collection)).forEach(e ->
-                    bulk.updateOne(query(where("_id").is(e.aggregateId())), new Update().pull(PendingEvents.FIELD, e.id())));
+            byAggregate.forEach((aggregateId, ids) -> bulk.updateOne(query(where("_id").is(aggregateId)),
+                    new Update().pullAll(PendingEvents.FIELD, ids.toArray())));
             bulk.execute();
         });
     }

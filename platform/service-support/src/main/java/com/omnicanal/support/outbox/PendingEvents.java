@@ -12,8 +12,8 @@ public record PendingEvents(Set<String> ids) {
 
     public static final String FIELD = "_outbox";
 
-    /** Adds the marks to an update of the aggregate document. */
+    /** Adds the marks to an update of the aggregate document (new ids: a push, no set comparison in the store). */
     public Update mark(Update update) {
-        return update.addToSet(FIELD).each(ids.toArray());
+        return update.push(FIELD).each(ids.toArray());
     }
 }
