@@ -61,6 +61,11 @@ public record Profile(@Id String id, ProfileStatus status, String mergedInto, St
                 preferences, activity, appliedMerges, version, createdAt, updatedAt, outbox);
     }
 
+    public Profile withPreferences(ContactPreferences changed) {
+        return new Profile(id, status, mergedInto, name, language, timezone, identifiers, consents, changed,
+                activity, appliedMerges, version, createdAt, updatedAt, outbox);
+    }
+
     public Profile withActivity(ActivitySummary summary) {
         return new Profile(id, status, mergedInto, name, language, timezone, identifiers, consents, preferences,
                 summary, appliedMerges, version, createdAt, updatedAt, outbox);
