@@ -30,9 +30,17 @@ final class Report {
         List<String> all = new ArrayList<>(List.of(options));
         String extra = System.getProperty("service.jvm", "").strip();
         if (!extra.isEmpty()) {
-            all.addAll(List.of(extra.split("\\s+")));
+            List<String> added = List.of(extra.split("\\s+"));
+            if (added.stream().anyMatch(Report::choosesGc)) {
+                all.removeIf(Report::choosesGc); // -Dservice.jvm=-XX:+UseG1GC replaces the default collector
+            }
+            all.addAll(added);
         }
         return all;
+    }
+
+    private static boolean choosesGc(String option) {
+        return option.startsWith("-XX:+Use") && option.endsWith("GC");
     }
 
     void print() {

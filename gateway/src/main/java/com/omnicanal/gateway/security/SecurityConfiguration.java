@@ -4,9 +4,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -26,6 +28,12 @@ class SecurityConfiguration {
             "/js/omni-survey.js", "/api/feedback/in-app/**", "/actuator/health/**",
             "/actuator/info", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**", "/webjars/**"};
 
+    /** No Spring Security observations (a wrapper per filter per request); requests keep their server span. */
+    @Bean
+    static SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemResponses problems) {
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -33,6 +41,8 @@ class SecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 // stateless: the default repository opened a web session per request, with two thread hops
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .cors(cors -> { })
                 .authorizeExchange(auth -> auth
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
