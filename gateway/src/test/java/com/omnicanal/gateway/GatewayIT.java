@@ -36,7 +36,7 @@ class GatewayIT {
         registry.add("omni.gateway.campaign-service", campaigns::url);
         registry.add("omni.gateway.feedback-service", () -> DOWN);
         registry.add("omni.cors.origins", () -> "https://shop.example.com");
-        registry.add("omni.gateway.response-timeout", () -> "1s");
+        registry.add("omni.gateway.response-timeout", () -> "2s");
     }
 
     @AfterAll
@@ -100,9 +100,14 @@ class GatewayIT {
 
     @Test
     void aServiceThatDoesNotAnswerInTimeIsCutOffWith503() {
-        Http.Response response = Http.get(url("/api/profiles/p-1/slow"), Tokens.user("ana")); // the stub takes 3 s
+        Http.Response response = Http.get(url("/api/profiles/p-1/slow"), Tokens.user("ana")); // the stub takes 4 s
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.json().get("detail").asString()).contains("profile-service did not answer in time");
+    }
+
+    @Test
+    void aSlowButTimelyServiceIsWaitedFor() {
+        assertThat(Http.get(url("/api/profiles/p-1/sluggish"), Tokens.user("ana")).status()).isEqualTo(200);
     }
 
     @Test

@@ -26,8 +26,11 @@ final class StubBackend implements AutoCloseable {
         }
         server.setExecutor(Executors.newCachedThreadPool()); // a slow answer must not hold up the others
         server.createContext("/", exchange -> {
-            if (exchange.getRequestURI().getPath().endsWith("/slow")) {
-                sleep(Duration.ofSeconds(3)); // longer than the gateway's response timeout in the tests
+            String path = exchange.getRequestURI().getPath();
+            if (path.endsWith("/slow")) {
+                sleep(Duration.ofSeconds(4)); // longer than the gateway's response timeout in the tests (2 s)
+            } else if (path.endsWith("/sluggish")) {
+                sleep(Duration.ofMillis(1500)); // within it, but longer than Resilience4j's default 1 s time limit
             }
             lastHeaders.set(exchange.getRequestHeaders());
             lastPath.set(exchange.getRequestURI().getPath());
