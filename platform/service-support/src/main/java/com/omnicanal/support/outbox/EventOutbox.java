@@ -149,6 +149,8 @@ public class EventOutbox {
         if (span == null) {
             return null;
         }
-        return "00-" + span.context().traceId() + "-" + span.context().spanId() + "-01";
+        // the W3C flags say whether the request was sampled, so the consumer's span follows the same decision
+        String flags = Boolean.TRUE.equals(span.context().sampled()) ? "01" : "00";
+        return "00-" + span.context().traceId() + "-" + span.context().spanId() + "-" + flags;
     }
 }
