@@ -1,7 +1,6 @@
 package com.omnicanal.gateway.routing;
 
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -13,7 +12,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import java.net.URI;
-import java.util.concurrent.TimeoutException;
 
 /** What a caller gets when a service is down, failing fast or too slow: a 503 that names the service. */
 @RestController
@@ -32,9 +30,8 @@ class Fallback {
                 .header("Retry-After", "5").body(problem);
     }
 
-    /** The route's response timeout arrives as a 504 status exception, possibly wrapping the timeout. */
+    /** The route's response timeout (the only one: no time limiter) arrives as a 504 status exception. */
     private static boolean slow(Throwable cause) {
-        return cause instanceof ResponseStatusException status && status.getStatusCode() == HttpStatus.GATEWAY_TIMEOUT
-                || cause != null && NestedExceptionUtils.getMostSpecificCause(cause) instanceof TimeoutException;
+        return cause instanceof ResponseStatusException status && status.getStatusCode() == HttpStatus.GATEWAY_TIMEOUT;
     }
 }
