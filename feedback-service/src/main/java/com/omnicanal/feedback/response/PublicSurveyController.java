@@ -1,6 +1,7 @@
 package com.omnicanal.feedback.response;
 
 import com.omnicanal.feedback.invitation.Invitation;
+import com.omnicanal.feedback.invitation.InvitationLookup;
 import com.omnicanal.feedback.results.Dimensions;
 import com.omnicanal.feedback.results.Stats;
 import com.omnicanal.feedback.survey.SurveyDefinition;
@@ -30,16 +31,21 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 @RestController
 class PublicSurveyController {
 
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
+
     private final MongoTemplate mongo;
+    private final InvitationLookup invitations;
     private final Surveys surveys;
     private final Responses responses;
     private final Stats stats;
     private final PartialAnswers partials;
     private final String brand;
 
-    PublicSurveyController(MongoTemplate mongo, Surveys surveys, Responses responses, Stats stats, PartialAnswers partials,
+    PublicSurveyController(MongoTemplate mongo, InvitationLookup invitations, Surveys surveys, Responses responses,
+                           Stats stats, PartialAnswers partials,
                            @Value("${omni.feedback.brand:Omnicanal}") String brand) {
         this.mongo = mongo;
+        this.invitations = invitations;
         this.partials = partials;
         this.surveys = surveys;
         this.responses = responses;
@@ -49,7 +55,7 @@ class PublicSurveyController {
 
     @GetMapping(value = "/s/{token}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(@PathVariable String token, @RequestParam(required = false) String lang) {
-        Invitation invitation = mongo.findById(token, Invitation.class);
+        Invitation invitation = invitations.find(token).orElse(null);
         ResponseEntity<String> unusable = unusable(invitation, lang, true);
         if (unusable != null) {
             return unusable;
@@ -66,7 +72,7 @@ class PublicSurveyController {
     @PostMapping(value = "/s/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> answer(@PathVariable String token, @RequestParam MultiValueMap<String, String> form) {
-        Invitation invitation = mongo.findById(token, Invitation.class);
+        Invitation invitation = invitations.find(token).orElse(null);
         String lang = form.getFirst("lang");
         ResponseEntity<String> unusable = unusable(invitation, lang, false); // a second answer fails on insert
         if (unusable != null) {
@@ -127,7 +133,6 @@ class PublicSurveyController {
     }
 
     private static ResponseEntity<String> html(HttpStatus status, String body) {
-        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .body(body);
+        return ResponseEntity.status(status).contentType(HTML).body(body);
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 
 /**
- * Group commit for a hot write path: callers block in {@link #submit} while a few committer threads take whatever has
+ * Group commit for a hot write path (or a hot read by key): callers block in {@link #submit} while a few committer threads take whatever has
  * queued up (at most {@code maxBatch}) and write it in one call of {@code commit} — a handful of bulk store operations
  * instead of a handful per item. Nothing waits for a batch to fill: under light load a batch is one item, under heavy
  * load batches grow by themselves. A batch that fails is retried item by item, so one bad item fails alone.
