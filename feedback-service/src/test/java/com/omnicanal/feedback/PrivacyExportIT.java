@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * profile-service's privacy export (its real jar) carries what this service holds about the person, fetched from
- * {@code /api/feedback/privacy/{id}/export}; run without a feedback URL, it names this part as not configured.
+ * the platform's {@code /internal/privacy/{id}/export}; run without a feedback URL, it names this part as not configured.
  */
 @OmniServiceTest
 @TestPropertySource(properties = "omni.feedback.embed.secret=test-embed-secret")

@@ -206,7 +206,11 @@ class SurveyChannelsIT {
         });
         JsonNode export = Http.get(url("/api/feedback/privacy/" + carla + "/export"), Tokens.services()).json();
         assertThat(export.get("responses").findValuesAsString("surveyId")).contains(survey);
+        JsonNode internal = Http.get(url("/internal/privacy/" + carla + "/export"), Tokens.services()).json();
+        assertThat(internal.get("service").asString()).isEqualTo("feedback-service");
+        assertThat(internal.get("responses")).isEqualTo(export.get("responses"));
         assertThat(Http.get(url("/api/feedback/privacy/" + carla + "/export"), Tokens.user("carla")).status()).isEqualTo(403);
+        assertThat(Http.get(url("/internal/privacy/" + carla + "/export"), Tokens.user("carla")).status()).isEqualTo(403);
     }
 
     @Test

@@ -66,10 +66,18 @@ class ResponseController {
         }
     }
 
-    /** Everything this service holds about a person (right of access): invitations, responses, unfinished answers. */
+    /** The export for staff through the gateway (profile-service reads the same at the internal export path). */
     @GetMapping("/api/feedback/privacy/{profileId}/export")
     @PreAuthorize("hasAnyRole('supervisor', 'admin') or hasAuthority('SCOPE_omni.internal')")
     Map<String, Object> export(@PathVariable String profileId) {
+        Map<String, Object> export = new LinkedHashMap<>(Map.of("service", "feedback-service", "exportedAt",
+                Instant.now(), "profileId", profileId));
+        export.putAll(held(profileId));
+        return export;
+    }
+
+    /** Everything this service holds about a person (right of access): invitations, responses, unfinished answers. */
+    Map<String, Object> held(String profileId) {
         List<Invitation> invited = invitations.ofProfile(profileId);
         Map<String, Object> partial = new LinkedHashMap<>();
         invited.forEach(i -> {
@@ -78,9 +86,8 @@ class ResponseController {
                 partial.put(i.token(), answers);
             }
         });
-        return Map.of("service", "feedback-service", "exportedAt", Instant.now(), "profileId", profileId,
-                "invitations", invited.stream().map(InvitationView::of).toList(), "responses", ofProfile(profileId),
-                "partialAnswers", partial);
+        return Map.of("invitations", invited.stream().map(InvitationView::of).toList(), "responses",
+                ofProfile(profileId), "partialAnswers", partial);
     }
 
     @GetMapping("/api/feedback/responses/{id}")

@@ -3,6 +3,7 @@ package com.omnicanal.feedback.response;
 import com.omnicanal.feedback.invitation.Invitation;
 import com.omnicanal.feedback.invitation.Invitations;
 import com.omnicanal.support.privacy.ErasureParticipant;
+import com.omnicanal.support.privacy.ExportParticipant;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,11 +17,17 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * Erasure anonymises a person's responses — the profile link, the comment and the answers go; the score stays, and
+ * The person's part of the privacy export (invitations, responses, unfinished answers), served at the platform's
+ * {@code /internal/privacy/<id>/export} for profile-service. Erasure anonymises a person's responses — the profile link, the comment and the answers go; the score stays, and
  * so do the counters — found by {@code _id} through the person's invitation tokens (read before they are forgotten).
  */
 @Configuration(proxyBeanMethods = false)
 class ResponsePrivacy {
+
+    @Bean
+    ExportParticipant showResponses(ResponseController responses) {
+        return responses::held;
+    }
 
     @Bean
     @Order(0) // before the invitations (and their per-person token list) are forgotten
