@@ -52,7 +52,8 @@ public final class FeedbackBench {
                  ServiceProcess gateway = startGateway(infra, feedback)) {
                 saveSurvey(gateway.url());
                 FeedbackAnswers answers = new FeedbackAnswers(gateway.url(), client.getDatabase(DB), broker, concurrency);
-                answers.warmUp(Math.min(rate, 300) * 10, Math.min(rate, 300));
+                // steady state: with 3,000 warm-up answers, C2 still compiled through the run (~30% of each JVM's CPU)
+                answers.warmUp(Integer.getInteger("warmup", 30_000), Math.min(rate, 600));
                 answers.sustained(rate, seconds, report);
                 if (responses > 0) { // -Dresponses=0: the answers part only
                     new FeedbackDashboard(feedback.url(), gateway.url(), client.getDatabase(DB)).run(responses, report);

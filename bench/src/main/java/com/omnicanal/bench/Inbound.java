@@ -37,6 +37,9 @@ import java.util.regex.Pattern;
  */
 final class Inbound {
 
+    /** Phone prefixes: the measured customers, and the warm-up's own. */
+    private static final String MEASURED = "3461";
+    private static final String WARM_UP = "3462";
     private static final Pattern IDS = Pattern.compile("\"conversationId\":\"([^\"]+)\",\"messageId\":\"whatsapp:([^\"]+)\"");
 
     private final String url;
@@ -94,15 +97,19 @@ final class Inbound {
         }
     }
 
-    void warmUp(int n, int rate) throws Exception {
-        List<String> ids = send(n, rate, concurrency);
-        await(ids, Duration.ofMinutes(3));
+    /**
+     * {@code jit} messages from customers of their own (so the JVMs reach steady state without changing the measured
+     * run's mix), then {@code known} from the measured pool (those customers are known when the run starts).
+     */
+    void warmUp(int jit, int known, int rate) throws Exception {
+        await(send(jit, rate, concurrency, WARM_UP), Duration.ofMinutes(3));
+        await(send(known, rate, concurrency, MEASURED), Duration.ofMinutes(3));
     }
 
     void sustained(int rate, int seconds, Report report, MongoDatabase db) throws Exception {
         long rejectedBefore = rejected.get();
         long start = System.nanoTime();
-        List<String> ids = send(rate * seconds, rate, concurrency);
+        List<String> ids = send(rate * seconds, rate, concurrency, MEASURED);
         double sendSeconds = (System.nanoTime() - start) / 1e9;
         long lastSeen = await(ids, Duration.ofMinutes(3));
         long[] latencies = ids.stream().filter(seenAt::containsKey).mapToLong(id -> seenAt.get(id) - sentAt.get(id)).toArray();
@@ -127,7 +134,7 @@ final class Inbound {
         long rejectedBefore = rejected.get();
         refusals.clear();
         long start = System.nanoTime();
-        List<String> ids = send(n, 0, concurrency * 4);
+        List<String> ids = send(n, 0, concurrency * 4, MEASURED);
         double sendSeconds = (System.nanoTime() - start) / 1e9;
         long lastSeen = await(ids, Duration.ofMinutes(10));
         long seen = ids.stream().filter(seenAt::containsKey).count();
@@ -157,7 +164,7 @@ final class Inbound {
     }
 
     /** Sends n webhooks, paced at {@code rate} per second (0 = as fast as the concurrency allows). */
-    private List<String> send(int n, int rate, int inFlight) throws InterruptedException {
+    private List<String> send(int n, int rate, int inFlight, String prefix) throws InterruptedException {
         Semaphore permits = new Semaphore(inFlight);
         List<String> ids = new ArrayList<>(n);
         long start = System.nanoTime();
@@ -172,7 +179,7 @@ final class Inbound {
             permits.acquire();
             String id = "wamid.B" + UUID.randomUUID().toString().replace("-", "");
             ids.add(id);
-            byte[] body = payload(id);
+            byte[] body = payload(id, prefix);
             sentAt.put(id, System.nanoTime());
             http.sendAsync(HttpRequest.newBuilder(URI.create(url + "/webhooks/whatsapp"))
                             .header("Content-Type", "application/json").header("X-Hub-Signature-256", sign(body))
@@ -203,9 +210,9 @@ final class Inbound {
                 .orElse(System.nanoTime());
     }
 
-    private byte[] payload(String id) {
+    private byte[] payload(String id, String prefix) {
         // never ending in zeros: profile-service blocks such numbers as placeholders
-        String phone = "3461" + String.format("%06d", ThreadLocalRandom.current().nextInt(customers)) + "7";
+        String phone = prefix + String.format("%06d", ThreadLocalRandom.current().nextInt(customers)) + "7";
         return """
                 {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
                 "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550000000","phone_number_id":"1"},
