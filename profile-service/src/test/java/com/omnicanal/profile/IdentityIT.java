@@ -112,6 +112,49 @@ class IdentityIT {
     }
 
     @Test
+    void aBatchResolvesEachRequestAsASingleIdentifyWouldInOrder() {
+        String known = uniquePhone();
+        String knownId = identify("{\"identifiers\":[{\"type\":\"phone\",\"value\":\"%s\"}]}".formatted(known))
+                .get("profileId").asString();
+        String fresh = uniquePhone();
+        Http.Response batch = Http.post(url("/identify/batch"), Tokens.services(), """
+                {"requests":[
+                 {"identifiers":[{"type":"whatsapp","value":"%1$s","verified":true},{"type":"phone","value":"%1$s","verified":true}],
+                  "traits":{"name":"Nuevo"},"source":"whatsapp"},
+                 {"identifiers":[{"type":"phone","value":"%2$s"}],"source":"sms"},
+                 {"identifiers":[{"type":"phone","value":"%1$s","verified":true}],"source":"sms"}]}"""
+                .formatted(fresh, known));
+
+        assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+        JsonNode results = batch.json().get("results");
+        assertThat(results).hasSize(3);
+        String freshId = results.get(0).get("profileId").asString();
+        assertThat(results.get(0).get("created").asBoolean()).isTrue();
+        assertThat(results.get(1).get("profileId").asString()).isEqualTo(knownId);
+        assertThat(results.get(1).get("created").asBoolean()).isFalse();
+        assertThat(results.get(2).get("profileId").asString()).as("the same person later in the batch").isEqualTo(freshId);
+        assertThat(owner("whatsapp:" + fresh)).isEqualTo(freshId);
+        assertThat(profile(freshId).get("name").asString()).isEqualTo("Nuevo");
+    }
+
+    @Test
+    void aBatchWithABadRequestNamesEachProblemAndResolvesNone() {
+        String fresh = uniquePhone();
+        Http.Response batch = Http.post(url("/identify/batch"), Tokens.services(), """
+                {"requests":[{"identifiers":[{"type":"phone","value":"%s"}]},
+                 {"identifiers":[{"type":"phone","value":"12"}]},{"identifiers":[{"type":"fax","value":"x"}]}]}"""
+                .formatted(fresh));
+
+        assertThat(batch.status()).isEqualTo(400);
+        assertThat(batch.json().get("errors").findValuesAsString("field"))
+                .containsExactly("requests[1].identifiers[0].value", "requests[2].identifiers[0].type");
+        assertThat(Http.get(url("?identifier=phone:" + java.net.URLEncoder.encode(fresh, java.nio.charset.StandardCharsets.UTF_8)),
+                Tokens.user("ana")).status()).as("nothing resolved, nothing created").isEqualTo(404);
+        assertThat(Http.post(url("/identify/batch"), Tokens.services(), "{\"requests\":[]}").status()).isEqualTo(400);
+        assertThat(Http.post(url("/identify/batch"), Tokens.user("carla"), "{\"requests\":[]}").status()).isEqualTo(403);
+    }
+
+    @Test
     void mergingIntoItselfOrUndoingWhatWasNeverMergedIsRefused() {
         String id = identify("{\"identifiers\":[{\"type\":\"phone\",\"value\":\"%s\"}]}".formatted(uniquePhone()))
                 .get("profileId").asString();

@@ -23,8 +23,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * {@link Inbox#receive} for the messages that arrived together: the same rules, in a few bulk operations for all of
- * them — replays in one read, current conversations in two, events staged in one insert, messages in one unordered
- * insert, thread indexes and conversation marks in one bulk each — instead of seven round trips per message.
+ * them — replays in one read, new senders in one identify call, current conversations in two reads, events staged in
+ * one insert, messages in one unordered insert, thread indexes and conversation marks in one bulk each — instead of
+ * seven round trips per message.
  */
 final class InboundBatch {
 
@@ -46,6 +47,7 @@ final class InboundBatch {
         Instant now = Instant.now();
         Map<Integer, String> profileOf = new LinkedHashMap<>();
         Map<String, InboundMessage> firstByProfile = new LinkedHashMap<>();
+        profiles.identifyAll(fresh.stream().map(batch::get).toList()); // new senders in one call, not one each
         for (int i : fresh) {
             InboundMessage m = batch.get(i);
             String profileId = profiles.identify(m.sender(), m.senderName(), m.channel());

@@ -10,12 +10,15 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** profile-service's identify, called with this service's own token: who wrote, as one profile across channels. */
 @Component
 class Profiles {
+
+    private static final int BATCH = 500; // profile-service's limit per identify batch
 
     private final RestClient profiles;
     /** Who an identifier set belongs to, for the inbound hot path; merges and erasures clear it (see below). */
@@ -34,12 +37,37 @@ class Profiles {
     private record Identified(String profileId) {
     }
 
-    /** The sender's profile. A WhatsApp number is a phone number too, so WhatsApp and SMS senders are one person. */
-    String identify(List<InboundMessage.SenderId> sender, String name, String channel) {
-        return known.get(List.copyOf(sender), ids -> call(ids, name, channel));
+    private record IdentifiedAll(List<Identified> results) {
     }
 
-    private String call(List<InboundMessage.SenderId> sender, String name, String channel) {
+    /** The sender's profile. A WhatsApp number is a phone number too, so WhatsApp and SMS senders are one person. */
+    String identify(List<InboundMessage.SenderId> sender, String name, String channel) {
+        return known.get(List.copyOf(sender), ids -> profiles.post().uri("/api/profiles/identify")
+                .body(request(ids, name, channel)).retrieve().body(Identified.class).profileId());
+    }
+
+    /** The senders of a batch not known here yet, identified in one call per {@value #BATCH} and remembered. */
+    void identifyAll(List<InboundMessage> messages) {
+        Map<List<InboundMessage.SenderId>, InboundMessage> unknown = new LinkedHashMap<>();
+        messages.forEach(m -> {
+            List<InboundMessage.SenderId> sender = List.copyOf(m.sender());
+            if (known.getIfPresent(sender) == null) {
+                unknown.putIfAbsent(sender, m);
+            }
+        });
+        List<InboundMessage> firsts = List.copyOf(unknown.values());
+        for (int from = 0; from < firsts.size(); from += BATCH) {
+            List<InboundMessage> chunk = firsts.subList(from, Math.min(firsts.size(), from + BATCH));
+            List<Identified> results = profiles.post().uri("/api/profiles/identify/batch")
+                    .body(Map.of("requests", chunk.stream().map(m -> request(m.sender(), m.senderName(), m.channel()))
+                            .toList())).retrieve().body(IdentifiedAll.class).results();
+            for (int i = 0; i < chunk.size(); i++) {
+                known.put(List.copyOf(chunk.get(i).sender()), results.get(i).profileId());
+            }
+        }
+    }
+
+    private static Map<String, Object> request(List<InboundMessage.SenderId> sender, String name, String channel) {
         List<Map<String, Object>> identifiers = new ArrayList<>();
         for (InboundMessage.SenderId id : sender) {
             identifiers.add(Map.of("type", id.type(), "value", id.value(), "verified", id.verified()));
@@ -47,8 +75,7 @@ class Profiles {
                 identifiers.add(Map.of("type", "phone", "value", id.value(), "verified", id.verified()));
             }
         }
-        Map<String, Object> body = Map.of("identifiers", identifiers,
-                "traits", name == null ? Map.of() : Map.of("name", name), "source", channel);
-        return profiles.post().uri("/api/profiles/identify").body(body).retrieve().body(Identified.class).profileId();
+        return Map.of("identifiers", identifiers, "traits", name == null ? Map.of() : Map.of("name", name),
+                "source", channel);
     }
 }

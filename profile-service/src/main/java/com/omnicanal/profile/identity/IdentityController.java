@@ -1,8 +1,11 @@
 package com.omnicanal.profile.identity;
 
 import com.omnicanal.support.problem.InvalidRequestException;
+import com.omnicanal.support.problem.ProblemHandling.InvalidField;
 import com.omnicanal.support.security.Actor;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,10 +19,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Identity resolution for channels and partners; merges and their undoing for supervisors and admins. */
 @RestController
 @RequestMapping("/api/profiles")
 class IdentityController {
+
+    static final int MAX_BATCH = 500;
 
     private final IdentityResolver resolver;
     private final Merges merges;
@@ -36,7 +44,7 @@ class IdentityController {
     }
 
     record MergeView(String mergeId, String state, String targetProfileId, String sourceProfileId, String reason,
-                     java.util.List<String> movedIdentifierTypes, java.time.Instant at, java.time.Instant undoneAt,
+                     List<String> movedIdentifierTypes, java.time.Instant at, java.time.Instant undoneAt,
                      String undoneBy) {
 
         static MergeView of(MergeRecord m) {
@@ -66,8 +74,8 @@ class IdentityController {
     @GetMapping(params = "identifier")
     @PreAuthorize("hasAnyRole('agent', 'supervisor', 'admin')")
     IdentifyResponse findByIdentifier(@RequestParam String identifier) {
-        return resolver.lookup(identifier).map(id -> new IdentifyResponse(id, false, java.util.List.of(),
-                        java.util.List.of(), java.util.List.of()))
+        return resolver.lookup(identifier).map(id -> new IdentifyResponse(id, false, List.of(),
+                        List.of(), List.of()))
                 .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND,
                         "no profile with that identifier"));
     }
@@ -75,8 +83,40 @@ class IdentityController {
     @PostMapping("/identify")
     @PreAuthorize("hasAnyRole('agent', 'supervisor', 'admin', 'partner') or hasAuthority('SCOPE_omni.internal')")
     IdentifyResponse identify(@Valid @RequestBody IdentifyRequest request, Authentication caller) {
-        guardPartnerScope(request, caller);
+        List<InvalidField> problems = partnerProblems(request, caller, "");
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
         return resolver.identify(request, Actor.of(caller));
+    }
+
+    /** Up to {@value #MAX_BATCH} identify requests in one call (a channel's inbound batch, a partner's import). */
+    record IdentifyBatch(@NotEmpty @Size(max = MAX_BATCH) List<@Valid IdentifyRequest> requests) {
+    }
+
+    record IdentifyBatchResult(List<IdentifyResponse> results) {
+    }
+
+    /**
+     * Each request resolved as {@link #identify} would, in order, one answer each; every request is checked before
+     * any is resolved (a 400 names each problem and resolves none). Identify is idempotent: a batch cut short (a 409
+     * for identifiers changing concurrently) may be sent again whole.
+     */
+    @PostMapping("/identify/batch")
+    @PreAuthorize("hasAnyRole('agent', 'supervisor', 'admin', 'partner') or hasAuthority('SCOPE_omni.internal')")
+    IdentifyBatchResult identifyAll(@Valid @RequestBody IdentifyBatch batch, Authentication caller) {
+        List<InvalidField> problems = new ArrayList<>();
+        for (int i = 0; i < batch.requests().size(); i++) {
+            IdentifyRequest request = batch.requests().get(i);
+            String path = "requests[" + i + "].";
+            problems.addAll(partnerProblems(request, caller, path));
+            problems.addAll(resolver.problems(request.identifiers(), "requests[" + i + "]"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        String actor = Actor.of(caller);
+        return new IdentifyBatchResult(batch.requests().stream().map(r -> resolver.identify(r, actor)).toList());
     }
 
     @PostMapping("/{id}/merge")
@@ -105,14 +145,16 @@ class IdentityController {
     }
 
     /** A partner may only use its own {@code external:<client>} identifiers; others are not its to assert. */
-    private static void guardPartnerScope(IdentifyRequest request, Authentication caller) {
+    private static List<InvalidField> partnerProblems(IdentifyRequest request, Authentication caller, String path) {
         boolean partner = caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_partner"));
         String own = "external:" + Actor.client(caller);
+        List<InvalidField> problems = new ArrayList<>();
         for (int i = 0; partner && i < request.identifiers().size(); i++) {
             String type = request.identifiers().get(i).type();
             if (type.startsWith("external:") && !type.equals(own)) {
-                throw new InvalidRequestException("identifiers[" + i + "].type", "a partner may only use " + own);
+                problems.add(new InvalidField(path + "identifiers[" + i + "].type", "a partner may only use " + own));
             }
         }
+        return problems;
     }
 }
