@@ -5,6 +5,7 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.query.Update;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The changes one engine run makes to one enrolment, held in memory: each step's {@code $set}/{@code $unset}/{@code
@@ -23,6 +25,8 @@ final class Draft {
 
     private static final RecordComponent[] FIELDS = Enrollment.class.getRecordComponents();
     private static final Constructor<Enrollment> CANONICAL = canonical();
+    private static final Map<String, Method> ACCESSORS = Arrays.stream(FIELDS)
+            .collect(Collectors.toMap(RecordComponent::getName, RecordComponent::getAccessor));
 
     private Enrollment stored;
     private Enrollment current;
@@ -139,16 +143,15 @@ final class Draft {
     }
 
     private static Object component(Enrollment e, String name) {
-        for (RecordComponent c : FIELDS) {
-            if (c.getName().equals(name)) {
-                try {
-                    return c.getAccessor().invoke(e);
-                } catch (ReflectiveOperationException unreachable) {
-                    throw new IllegalStateException(unreachable);
-                }
-            }
+        Method accessor = ACCESSORS.get(name);
+        if (accessor == null) {
+            throw new IllegalArgumentException("an enrolment has no field " + name);
         }
-        throw new IllegalArgumentException("an enrolment has no field " + name);
+        try {
+            return accessor.invoke(e);
+        } catch (ReflectiveOperationException unreachable) {
+            throw new IllegalStateException(unreachable);
+        }
     }
 
     private static Constructor<Enrollment> canonical() {

@@ -43,7 +43,12 @@ class EnrollmentWritesIT extends CampaignTestBase {
         assertThat(actions(read.get(0))).containsExactly("enrolled", "phase-done");
         assertThat(actions(read.get(1))).containsExactly("enrolled", "migrated");
         assertThat(actions(read.get(2))).containsExactly("enrolled", "phase-done");
-        assertThat(mongo.findById(read.get(0).id(), Enrollment.class).revision()).isEqualTo(1);
+        Enrollment first = mongo.findById(read.get(0).id(), Enrollment.class);
+        assertThat(first.revision()).isEqualTo(1);
+        assertThat(first.phase()).isEqualTo(1);
+        assertThat(first.lastSend().requestId()).isEqualTo(read.get(0).id() + ":hello:0");
+        assertThat(first.wakeAt()).isNotNull();
+        assertThat(first.waitingFor()).isNull();
     }
 
     @Test
@@ -66,7 +71,10 @@ class EnrollmentWritesIT extends CampaignTestBase {
     }
 
     private static EnrollmentWrites.Write step(Enrollment e, String action) {
-        return new EnrollmentWrites.Write(e, new Update().set("phase", 1).set("step", 0), List.of(new Enrollment.Entry(
+        Enrollment.LastSend sent = new Enrollment.LastSend(e.id() + ":hello:0", "email", 0, 0, Instant.now(), "sent",
+                false, false, false, 1);
+        return new EnrollmentWrites.Write(e, new Update().set("phase", 1).set("step", 0).set("lastSend", sent)
+                .set("wakeAt", Instant.now()).unset("waitingFor"), List.of(new Enrollment.Entry(
                 Instant.now(), "apertura", null, action, "next phase")), List.of());
     }
 
