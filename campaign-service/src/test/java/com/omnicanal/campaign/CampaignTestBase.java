@@ -17,9 +17,9 @@ import java.util.function.Predicate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** One Spring context for every campaign test (same properties), with the helpers they share. */
+/** One Spring context for every campaign test (same properties, in any package), with the helpers they share. */
 @OmniServiceTest
-abstract class CampaignTestBase {
+public abstract class CampaignTestBase {
 
     @LocalServerPort
     int port;

@@ -24,8 +24,9 @@ import java.util.UUID;
 
 /**
  * Walks an enrolment forward from where it stands until it has to wait (a duration, a deferral, an awaited activity,
- * a held promotion) or ends. Each step is one compare-and-set on the enrolment carrying its history entry and events,
- * so whichever of a timer, a receipt or an activity moves it first wins and the others see the move.
+ * a held promotion) or ends. The steps of one run are one compare-and-set on the enrolment carrying their history
+ * entries and events (written where it waits or ends, and before a message or a call leaves), so whichever of a timer,
+ * a receipt or an activity moves it first wins and the others see the move.
  */
 @Service
 class Engine {
@@ -66,17 +67,22 @@ class Engine {
     }
 
     private void run(String enrollmentId, Enrollment written, CustomerFacts.Facts known) {
-        for (int i = 0; i < MAX_STEPS_PER_RUN; i++) {
-            Enrollment e = i > 0 ? enrollments.current(enrollmentId).orElse(null) // as the step just left it
-                    : written != null ? written : enrollments.find(enrollmentId).orElse(null);
-            if (e == null || e.isOver() || !"active".equals(e.state())) {
-                return;
-            }
-            JourneyDefinition d = journeys.definition(e.journeyId(), e.version()).orElseThrow();
-            if (!step(e, d, known)) {
-                return;
-            }
+        Enrollment first = written != null ? written : enrollments.find(enrollmentId).orElse(null);
+        if (first == null) {
+            return;
         }
+        enrollments.walk(first, draft -> {
+            for (int i = 0; i < MAX_STEPS_PER_RUN; i++) {
+                Enrollment e = draft.current(); // as the last step left it, in memory
+                if (e == null || e.isOver() || !"active".equals(e.state())) {
+                    return;
+                }
+                JourneyDefinition d = journeys.definition(e.journeyId(), e.version()).orElseThrow();
+                if (!step(e, d, known)) {
+                    return;
+                }
+            }
+        });
     }
 
     /** Executes the step the enrolment stands on; true when it moved on and the next one can run at once. */
@@ -115,6 +121,9 @@ class Engine {
                     + "window " + d.sendWindow().from() + "–" + d.sendWindow().to() + " (the customer's clock shows "
                     + now.atZone(opens.getZone()).toLocalTime().withNano(0) + " " + opens.getZone() + "): goes at "
                     + opens.toLocalDateTime()), List.of(), true);
+        }
+        if (!enrollments.settle(e.id())) {
+            return false;
         }
         SendStep.Result result;
         try {
@@ -167,11 +176,9 @@ class Engine {
         Enrollment.Entry entry = entry(now, phase, step, "held", purpose + " step held: the customer has an open "
                 + "complaint; it goes after the resolution and the cool-off");
         measurements.suppressed(at(e, phase, step, null), List.of("complaint"));
-        boolean held = enrollments.change(e, new Update().set("state", "held"), List.of(entry), List.of(
-                new StepExecuted(e.profileId(), e.id(), e.journeyId(), phase.id(), step.id(), "send", "held", null, now)));
-        if (held) {
-            waits.holdUntilComplaintsClear(e.profileId(), e.id());
-        }
+        enrollments.change(e, new Update().set("state", "held"), List.of(entry), List.of(new StepExecuted(e.profileId(),
+                e.id(), e.journeyId(), phase.id(), step.id(), "send", "held", null, now)),
+                () -> waits.holdUntilComplaintsClear(e.profileId(), e.id()));
         return false;
     }
 
@@ -193,7 +200,7 @@ class Engine {
         String awaited = "activity".equals(step.on()) ? step.activityType() : step.on();
         boolean slept = sleep(e, phase, step, now.plus(step.timeout()), awaited, "waits up to "
                 + step.timeout() + " for " + awaited, now);
-        waits.awaitActivity(e.profileId(), awaited, e.id());
+        enrollments.afterWrite(e.id(), () -> waits.awaitActivity(e.profileId(), awaited, e.id()));
         return slept;
     }
 
@@ -201,12 +208,9 @@ class Engine {
         if ("random".equals(step.on())) {
             JourneyDefinition.Variant variant = Split.pick(e.id() + ":" + step.id(), step.variants());
             int[] to = Positions.of(d, variant.next());
-            boolean moved = enrollments.change(e, position(to[0], to[1]).set("variant", variant.id()), List.of(entry(now,
-                    phase, step, "branch", "random split: variant " + variant.id() + " → " + variant.next())), List.of());
-            if (moved) {
-                measurements.variant(e.journeyId(), variant.id());
-            }
-            return moved;
+            return enrollments.change(e, position(to[0], to[1]).set("variant", variant.id()), List.of(entry(now, phase,
+                    step, "branch", "random split: variant " + variant.id() + " → " + variant.next())), List.of(),
+                    () -> measurements.variant(e.journeyId(), variant.id()));
         }
         if ("disposition".equals(step.on())) {
             boolean yes = "contacted-interested".equals(e.disposition());
@@ -223,6 +227,9 @@ class Engine {
             boolean message = step.content() != null || step.template() != null;
             return message ? send(e, d, phase, step, now, known) : move(e, e.phase(), e.step() + 1, entry(now, phase, step,
                     "agent-task", "not reached by phone and the step has no message to fall back to"), List.of());
+        }
+        if (!enrollments.settle(e.id())) {
+            return false;
         }
         String taskId = sends.task(e, phase, step);
         Duration timeout = step.timeout() == null ? TASK_TIMEOUT : step.timeout();
@@ -287,9 +294,7 @@ class Engine {
                       boolean retrySameStep, Update update) {
         String token = UUID.randomUUID().toString();
         update.set("state", "waiting").set("wakeAt", until).set("timerToken", token).set("retryStep", retrySameStep);
-        if (enrollments.change(e, update, entries, events)) {
-            timers.schedule(e.id(), token, until);
-        }
+        enrollments.change(e, update, entries, events, () -> timers.schedule(e.id(), token, until));
         return false;
     }
 

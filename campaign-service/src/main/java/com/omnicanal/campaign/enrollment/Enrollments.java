@@ -9,7 +9,6 @@ import com.omnicanal.support.outbox.EventOutbox;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -39,10 +39,12 @@ class Enrollments {
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
     private final Measurements measurements;
-    private final ThreadLocal<Enrollment> written = new ThreadLocal<>();
+    private final EnrollmentWrites writes;
+    private final ThreadLocal<Draft> drafts = new ThreadLocal<>();
 
-    Enrollments(MongoTemplate mongo, EventOutbox outbox, Measurements measurements) {
+    Enrollments(MongoTemplate mongo, EventOutbox outbox, Measurements measurements, EnrollmentWrites writes) {
         this.mongo = mongo;
+        this.writes = writes;
         this.outbox = outbox;
         this.measurements = measurements;
         // changes are compare-and-set on {_id, revision}: the embedded store indexes only that exact key set
@@ -113,25 +115,77 @@ class Enrollments {
 
     /** Applies a change if nobody changed the enrolment since it was read; false otherwise. */
     boolean change(Enrollment read, Update update, List<Enrollment.Entry> entries, List<? extends IntegrationEvent> events) {
-        update.inc("revision", 1);
-        if (!entries.isEmpty()) {
-            update.push("history").each(entries.toArray());
-        }
-        Enrollment changed = outbox.publish(Enrollment.COLLECTION, read.id(), events, pending -> mongo.findAndModify(
-                query(where("_id").is(read.id()).and("revision").is(read.revision())), pending.mark(update),
-                FindAndModifyOptions.options().returnNew(true), Enrollment.class));
-        written.set(changed);
-        return changed != null;
+        return change(read, update, entries, events, null);
     }
 
     /**
-     * The enrolment as this thread's last change left it, if that was {@code id} (the engine's next step, right after a
-     * change, needs no read-back; a change by someone else since fails its compare-and-set, as after a fresh read).
+     * {@link #change}, then {@code then} once the change is stored. Inside {@link #walk} the change joins the run's
+     * draft (true at once) and is stored with the run's others.
      */
-    Optional<Enrollment> current(String id) {
-        Enrollment last = written.get();
-        written.remove();
-        return last != null && last.id().equals(id) ? Optional.of(last) : find(id);
+    boolean change(Enrollment read, Update update, List<Enrollment.Entry> entries, List<? extends IntegrationEvent> events,
+                   Runnable then) {
+        Draft draft = drafts.get();
+        if (draft != null && draft.holds(read.id())) {
+            draft.add(update, entries, events, then);
+            return true;
+        }
+        boolean written = write(read, update, entries, events);
+        if (written && then != null) {
+            then.run();
+        }
+        return written;
+    }
+
+    /**
+     * Runs {@code steps} with the changes to {@code e} held in one draft and stores them with one compare-and-set where
+     * the run waits or ends (or earlier, through {@link #settle}), instead of one per step.
+     */
+    void walk(Enrollment e, Consumer<Draft> steps) {
+        Draft outer = drafts.get();
+        Draft draft = new Draft(e);
+        drafts.set(draft);
+        try {
+            steps.accept(draft);
+        } finally {
+            drafts.set(outer);
+            store(draft);
+        }
+    }
+
+    /**
+     * Stores the open draft of {@code id} now if it holds changes (a message only leaves from a stored step, as when
+     * each step was its own write); false when its compare-and-set failed, so the run must stop.
+     */
+    boolean settle(String id) {
+        Draft draft = drafts.get();
+        return draft == null || !draft.holds(id) || store(draft);
+    }
+
+    /** {@code then} once the open draft of {@code id} is stored (at once outside a run). */
+    void afterWrite(String id, Runnable then) {
+        Draft draft = drafts.get();
+        if (draft != null && draft.holds(id)) {
+            draft.afterWrite(then);
+        } else {
+            then.run();
+        }
+    }
+
+    private boolean store(Draft draft) {
+        if (draft.current() == null) {
+            return false;
+        }
+        if (draft.dirty() && !write(draft.stored(), draft.update(), draft.entries(), draft.events())) {
+            draft.lost();
+            return false;
+        }
+        draft.written();
+        return true;
+    }
+
+    private boolean write(Enrollment read, Update update, List<Enrollment.Entry> entries,
+                          List<? extends IntegrationEvent> events) {
+        return writes.write(new EnrollmentWrites.Write(read, update, entries, events));
     }
 
     /** Adds a history entry, re-reading while someone else changes the enrolment meanwhile. */

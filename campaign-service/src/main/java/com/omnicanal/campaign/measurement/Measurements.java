@@ -1,7 +1,6 @@
 package com.omnicanal.campaign.measurement;
 
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -27,10 +26,12 @@ public class Measurements {
 
     private final MongoTemplate mongo;
     private final Counters counters;
+    private final SentMessages sentMessages;
 
-    Measurements(MongoTemplate mongo, Counters counters) {
+    Measurements(MongoTemplate mongo, Counters counters, SentMessages sentMessages) {
         this.mongo = mongo;
         this.counters = counters;
+        this.sentMessages = sentMessages;
     }
 
     public void enrolled(String journeyId) {
@@ -48,14 +49,10 @@ public class Measurements {
     }
 
     public void sent(String requestId, Counters.At at, Instant when) {
-        try {
-            mongo.insert(new Document("_id", requestId).append("journeyId", at.journeyId()).append("phase", at.phase())
-                    .append("step", at.step()).append("channel", at.channel()).append("variant", at.variant())
-                    .append("status", "sent").append("at", when), SENDS);
-        } catch (DuplicateKeyException counted) {
-            return;
+        if (sentMessages.record(new SentMessages.SentMessage(requestId, at.journeyId(), at.phase(), at.step(),
+                at.channel(), at.variant(), "sent", when))) {
+            counters.count(at, "sent"); // a retried send's document is there already: counted once
         }
-        counters.count(at, "sent");
     }
 
     /** A refused or deferred send (or a held promotion), by the reason dispatch or the journey gave. */

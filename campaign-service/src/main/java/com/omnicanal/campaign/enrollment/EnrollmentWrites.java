@@ -1,0 +1,170 @@
+package com.omnicanal.campaign.enrollment;
+
+import com.omnicanal.events.IntegrationEvent;
+import com.omnicanal.support.batch.ByIds;
+import com.omnicanal.support.batch.GroupCommit;
+import com.omnicanal.support.outbox.EventOutbox;
+import com.omnicanal.support.outbox.PendingEvents;
+import org.bson.Document;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import org.springframework.data.core.TypeInformation;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * The compare-and-set writes of enrolments made at the same time (a broadcast chunk's members reaching their waits or
+ * ends together) in one unordered bulk, their events staged as one outbox batch; each caller waits for its own and
+ * learns whether its guard held. When fewer matched than were sent, the chunk's enrolments are read back and a write
+ * counts as stored only if its first history entry follows the history it read (history is only ever appended).
+ */
+@Component
+class EnrollmentWrites implements AutoCloseable {
+
+    record Write(Enrollment read, Update update, List<Enrollment.Entry> entries,
+                 List<? extends IntegrationEvent> events) {
+    }
+
+    private final MongoTemplate mongo;
+    private final EventOutbox outbox;
+    private final GroupCommit<Write, Boolean> commits;
+
+    EnrollmentWrites(MongoTemplate mongo, EventOutbox outbox) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+        this.commits = new GroupCommit<>("enrollment-writes", 2, 500, this::writeAll);
+    }
+
+    /** True if nobody changed the enrolment since it was read and the change is stored. */
+    boolean write(Write w) {
+        // without an entry a bulk could not tell whether it landed
+        return w.entries().isEmpty() || !plain(w.update()) ? writeOne(w) : commits.submit(w);
+    }
+
+    private boolean writeOne(Write w) {
+        return outbox.publish(Enrollment.COLLECTION, w.read().id(), w.events(), pending -> mongo.updateFirst(
+                guard(w.read()), complete(w, pending), Enrollment.class).getMatchedCount() > 0 ? Boolean.TRUE : null) != null;
+    }
+
+    // package-private for its test: a bulk whose guards do not all hold
+    List<Boolean> writeAll(List<Write> writes) {
+        if (writes.size() == 1) {
+            return List.of(writeOne(writes.getFirst()));
+        }
+        List<EventOutbox.Keyed> events = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i++) {
+            for (IntegrationEvent event : writes.get(i).events()) {
+                events.add(new EventOutbox.Keyed(writes.get(i).read().id(), event));
+                owners.add(i);
+            }
+        }
+        Set<Integer> stored = new HashSet<>();
+        outbox.publishAll(Enrollment.COLLECTION, events, marks -> {
+            List<UpdateOneModel<Document>> bulk = new ArrayList<>(writes.size());
+            for (int i = 0; i < writes.size(); i++) {
+                int owner = i;
+                List<String> own = IntStream.range(0, marks.size()).filter(m -> owners.get(m) == owner)
+                        .mapToObj(marks::get).toList();
+                Enrollment read = writes.get(i).read();
+                bulk.add(new UpdateOneModel<>(new Document("_id", read.id()).append("revision", read.revision()),
+                        bson(writes.get(i), own)));
+            }
+            int matched = mongo.getCollection(Enrollment.COLLECTION).bulkWrite(bulk, new BulkWriteOptions().ordered(false))
+                    .getMatchedCount();
+            stored.addAll(matched == writes.size() ? IntStream.range(0, writes.size()).boxed().toList() : landed(writes));
+            return new HashSet<>(IntStream.range(0, events.size()).filter(m -> stored.contains(owners.get(m))).boxed()
+                    .toList());
+        });
+        return IntStream.range(0, writes.size()).mapToObj(stored::contains).toList();
+    }
+
+    /** Which writes of a bulk whose guards did not all hold are stored: their first entry follows what they read. */
+    private List<Integer> landed(List<Write> writes) {
+        Map<String, Document> now = new HashMap<>();
+        ByIds.find(mongo, writes.stream().map(w -> w.read().id()).distinct().toList(),
+                q -> { q.fields().include("history"); return q; }, Document.class, Enrollment.COLLECTION)
+                .forEach(d -> now.put(d.getString("_id"), d));
+        List<Integer> stored = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i++) {
+            Write w = writes.get(i);
+            Document d = now.get(w.read().id());
+            List<Document> history = d == null ? List.of() : d.getList("history", Document.class, List.of());
+            int before = w.read().history().size();
+            if (history.size() > before && same(history.get(before), w.entries().getFirst())) {
+                stored.add(i);
+            }
+        }
+        return stored;
+    }
+
+    private static boolean same(Document stored, Enrollment.Entry entry) {
+        return stored.getDate("at") != null && stored.getDate("at").toInstant().toEpochMilli() == entry.at().toEpochMilli()
+                && Objects.equals(stored.getString("action"), entry.action())
+                && Objects.equals(stored.getString("detail"), entry.detail())
+                && Objects.equals(stored.getString("phase"), entry.phase())
+                && Objects.equals(stored.getString("step"), entry.step());
+    }
+
+    /**
+     * The change as the store's own update document: the fields are named as stored and each value converted on its
+     * own (the template's update mapping, field by field through the entity's metadata, was most of a bulk's cost).
+     */
+    private Document bson(Write w, List<String> marks) {
+        Document update = new Document();
+        w.update().getUpdateObject().forEach((operator, fields) -> {
+            Document values = new Document();
+            ((Document) fields).forEach((field, value) -> values.put(field, "$set".equals(operator) ? stored(value) : value));
+            update.put(operator, values);
+        });
+        Document inc = (Document) update.computeIfAbsent("$inc", k -> new Document());
+        inc.put("revision", 1);
+        Document push = new Document("history", new Document("$each", w.entries().stream().map(this::stored).toList()));
+        if (!marks.isEmpty()) {
+            push.append(PendingEvents.FIELD, new Document("$each", marks));
+        }
+        update.put("$push", push);
+        return update;
+    }
+
+    private Object stored(Object value) {
+        return value == null ? null : mongo.getConverter().convertToMongoType(value, TypeInformation.of(value.getClass()));
+    }
+
+    /** Only fields set, unset or counted: what {@link #bson} writes as the store's own update. */
+    private static boolean plain(Update update) {
+        return Set.of("$set", "$unset", "$inc").containsAll(update.getUpdateObject().keySet());
+    }
+
+    private static Query guard(Enrollment read) {
+        return query(where("_id").is(read.id()).and("revision").is(read.revision()));
+    }
+
+    /** The change plus what every change carries: the next revision, its history entries, its events' marks. */
+    private static Update complete(Write w, PendingEvents pending) {
+        Update update = w.update().inc("revision", 1);
+        if (!w.entries().isEmpty()) {
+            update.push("history").each(w.entries().toArray());
+        }
+        return pending.ids().isEmpty() ? update : pending.mark(update);
+    }
+
+    @Override
+    public void close() {
+        commits.close();
+    }
+}
