@@ -6,6 +6,7 @@ import com.omnicanal.events.conversation.ConversationResolved;
 import com.omnicanal.conversation.store.GroupedWrites;
 import com.omnicanal.support.batch.ByIds;
 import com.omnicanal.support.outbox.EventOutbox;
+import com.omnicanal.support.outbox.PendingEvents;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -204,9 +205,16 @@ public class Conversations {
         }
         Conversation conversation = new Conversation(id, profileId, status, Set.of(channel), null, now, now, lastInbound,
                 null, null, null, null, null, null, Conversation.PRIORITY_NORMAL, null, storeId, null, Set.of());
-        outbox.publish(Conversation.COLLECTION, id, new ConversationOpened(profileId, id, channel, openedBy, now),
-                pending -> grouped.insert(Conversation.COLLECTION, conversation) ? id : null);
+        grouped.publish(Conversation.COLLECTION, new EventOutbox.Keyed(id, new ConversationOpened(profileId, id, channel,
+                openedBy, now)), mark -> java.util.List.of(GroupedWrites.Write.insert(Conversation.COLLECTION, marked(conversation, mark))), 0);
         return new Target(conversation, true);
+    }
+
+    /** The new conversation as stored, carrying its opening event's outbox mark. */
+    private org.bson.Document marked(Conversation conversation, String mark) {
+        org.bson.Document stored = new org.bson.Document();
+        mongo.getConverter().write(conversation, stored);
+        return stored.append(PendingEvents.FIELD, new java.util.ArrayList<>(java.util.List.of(mark)));
     }
 
     /** Points the profile at a new conversation unless someone else moved the pointer first (compare and set). */

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -62,24 +63,18 @@ public class Outbound {
     public void sent(OutboundMessage m, Origin origin, ProviderReceipt receipt, Instant now) {
         MessageSent event = new MessageSent(m.profileId(), m.conversationId(), m.messageId(), origin.requestId(),
                 m.channel(), origin.purpose(), m.kind(), now);
-        outbox.publish(Message.COLLECTION, m.messageId(), event, pending -> marked(m.messageId(), pending, grouped.apply(List.of(
+        // the receipt's provider id and the status, in one group with the other sends of the moment and their events
+        grouped.publish(Message.COLLECTION, new EventOutbox.Keyed(m.messageId(), event), mark -> List.of(
                 // a taken key: a provider that reuses ids (e.g. Telegram's per-chat counter) is keyed with the chat
                 GroupedWrites.Write.insert(Deliveries.PROVIDER_IDS, new org.bson.Document("_id", m.channel() + ":"
                         + receipt.providerMessageId()).append("messageId", m.messageId())),
                 GroupedWrites.Write.update(Message.COLLECTION, query(where("_id").is(m.messageId()).and("status").is("queued")),
-                        pending.mark(new Update().set("status", "sent").set("statusAt", now)
-                                .set("providerMessageId", receipt.providerMessageId()))))).get(1)));
+                        new PendingEvents(Set.of(mark)).mark(new Update().set("status", "sent").set("statusAt", now)
+                                .set("providerMessageId", receipt.providerMessageId())))), 1);
         watermarks.sent(m.channel(), m.address(), m.messageId());
         if (origin.author() != null && !origin.author().startsWith("bot")) {
             agentAnswered(m.conversationId(), now);
         }
-    }
-
-    /** True when the guarded update carried the marks (null from its group: looked up by the mark itself); else null. */
-    private Boolean marked(String messageId, PendingEvents pending, Boolean applied) {
-        boolean done = applied != null ? applied : mongo.exists(query(where("_id").is(messageId)
-                .and(PendingEvents.FIELD).in(pending.ids())), Message.class);
-        return done ? true : null;
     }
 
     public void failed(OutboundMessage m, Origin origin, String error, Instant now) {

@@ -2,7 +2,11 @@ package com.omnicanal.conversation.store;
 
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
+import com.omnicanal.support.batch.ByIds;
 import com.omnicanal.support.batch.GroupCommit;
+import com.omnicanal.support.outbox.EventOutbox;
+import com.omnicanal.support.outbox.PendingEvents;
+import org.bson.Document;
 import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.BulkOperationException;
@@ -14,9 +18,13 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The hot single-document writes of a send (the message, its thread index, the kept sandbox copy, a receipt…): each
@@ -52,18 +60,78 @@ public class GroupedWrites {
     private record Position(int item, int write) {
     }
 
-    private final MongoTemplate mongo;
-    private final GroupCommit<List<Write>, List<Boolean>> commits;
+    /** A state write that publishes an event: {@code writes} given the event's outbox id, {@code marked} carrying it. */
+    private record Publishing(EventOutbox.Keyed event, Function<String, List<Write>> writes, int marked) {
+    }
 
-    GroupedWrites(MongoTemplate mongo, @Value("${omni.store.write-committers:2}") int committers,
+    private final MongoTemplate mongo;
+    private final EventOutbox outbox;
+    private final GroupCommit<List<Write>, List<Boolean>> commits;
+    private final Map<String, GroupCommit<Publishing, Boolean>> publishing = new ConcurrentHashMap<>();
+    private final int committers;
+    private final int maxGrouped;
+
+    GroupedWrites(MongoTemplate mongo, EventOutbox outbox, @Value("${omni.store.write-committers:2}") int committers,
                   @Value("${omni.store.max-grouped:128}") int maxGrouped) {
         this.mongo = mongo;
+        this.outbox = outbox;
+        this.committers = committers;
+        this.maxGrouped = maxGrouped;
         this.commits = new GroupCommit<>("grouped-writes", committers, maxGrouped, this::commit);
     }
 
     @PreDestroy
     void stop() {
+        publishing.values().forEach(GroupCommit::close);
         commits.close();
+    }
+
+    /**
+     * {@link EventOutbox#publish} for writes grouped with others: the events of the callers of the moment are staged in
+     * one {@link EventOutbox#publishAll}, then their writes go in one bulk per collection, write {@code marked} (an
+     * insert of a {@link Document}, or an update) carrying the event's mark; true when it was written (and so published).
+     */
+    public boolean publish(String collection, EventOutbox.Keyed event, Function<String, List<Write>> writes, int marked) {
+        return publishing.computeIfAbsent(collection, c -> new GroupCommit<>("grouped-events-" + c, committers,
+                maxGrouped, group -> publishAll(c, group))).submit(new Publishing(event, writes, marked));
+    }
+
+    private List<Boolean> publishAll(String collection, List<Publishing> group) {
+        Boolean[] done = new Boolean[group.size()];
+        outbox.publishAll(collection, group.stream().map(Publishing::event).toList(), ids -> {
+            List<List<Write>> items = new ArrayList<>(group.size());
+            for (int i = 0; i < group.size(); i++) {
+                items.add(group.get(i).writes().apply(ids.get(i)));
+            }
+            List<List<Boolean>> results = commit(items);
+            Set<String> unknown = new HashSet<>();
+            for (int i = 0; i < group.size(); i++) {
+                done[i] = results.get(i).get(group.get(i).marked());
+                if (done[i] == null) {
+                    unknown.add(group.get(i).event().aggregateId());
+                }
+            }
+            Set<String> marks = marks(collection, unknown);
+            Set<Integer> written = new HashSet<>();
+            for (int i = 0; i < group.size(); i++) {
+                done[i] = done[i] != null ? done[i] : marks.contains(ids.get(i));
+                if (done[i]) {
+                    written.add(i);
+                }
+            }
+            return written;
+        });
+        return Arrays.asList(done);
+    }
+
+    /** The outbox marks the aggregates carry (a guarded update that may have missed: its mark says if it happened). */
+    private Set<String> marks(String collection, Set<String> aggregateIds) {
+        Set<String> marks = new HashSet<>();
+        ByIds.find(mongo, aggregateIds, q -> {
+            q.fields().include(PendingEvents.FIELD);
+            return q;
+        }, Document.class, collection).forEach(d -> marks.addAll(d.getList(PendingEvents.FIELD, String.class, List.of())));
+        return marks;
     }
 
     /** Applies {@code writes} (with whatever else is waiting); per write, whether it applied (see {@link Write}). */
