@@ -87,6 +87,8 @@ class BatchDispatchIT {
         JsonNode earlier = Http.post(url("/api/messages/dispatch"), Tokens.services(), new JsonMapper()
                 .writeValueAsString(mail(run + "-earlier", known))).json();
         assertThat(earlier.get("status").asString()).isEqualTo("sent");
+        assertThat(Http.get(url("/api/messages/dispatch/" + run + "-earlier"), Tokens.services()).json().toString())
+                .as("a single dispatch answers what it stored").isEqualTo(earlier.toString());
 
         JsonNode results = batch(List.of(mail(run + "-known", known), mail(run + "-twice-1", twice),
                 mail(run + "-twice-2", twice), mail(run + "-fresh", fresh), mail(run + "-twice-1", twice)),
@@ -122,6 +124,23 @@ class BatchDispatchIT {
             assertThat(mongo.findById("email:" + sent.getString("providerMessageId"), Document.class, "provider_ids"))
                     .isNotNull();
         }
+    }
+
+    @Test
+    void aRequestClaimedBeforeACrashIsNeverSentAgain() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String customer = customer(email("crashed"));
+        mongo.insert(new Document("_id", run + "-crashed").append("profileId", customer).append("purpose", "service")
+                .append("status", "sending").append("decisions", List.of()).append("at", new java.util.Date()),
+                "dispatches"); // what a crash after the claim (or after the send, before the outcome) leaves
+
+        JsonNode results = batch(List.of(mail(run + "-crashed", customer), mail(run + "-after", customer)),
+                Tokens.services());
+
+        assertThat(status(results, 0)).as("answered as stored, not sent again").isEqualTo("sending");
+        assertThat(status(results, 1)).isEqualTo("sent");
+        assertThat(mongo.find(query(where("profileId").is(customer)), Document.class, "messages")).hasSize(1)
+                .allSatisfy(m -> assertThat(m.getString("requestId")).isEqualTo(run + "-after"));
     }
 
     private static String email(String who) {

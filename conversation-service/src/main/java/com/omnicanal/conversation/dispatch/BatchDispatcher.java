@@ -42,7 +42,7 @@ class BatchDispatcher {
 
     BatchDispatcher(Dispatcher dispatcher, BatchReachability reachability, PressureBudget budget, Claims claims,
                     OpenComplaints complaints, Conversations conversations,
-                    @Value("${omni.dispatch.batch-parallelism:64}") int parallelism) {
+                    @Value("${omni.dispatch.batch-parallelism:256}") int parallelism) {
         this.dispatcher = dispatcher;
         this.reachability = reachability;
         this.budget = budget;

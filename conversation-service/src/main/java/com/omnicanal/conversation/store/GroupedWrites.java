@@ -71,7 +71,7 @@ public class GroupedWrites {
     private final int committers;
     private final int maxGrouped;
 
-    GroupedWrites(MongoTemplate mongo, EventOutbox outbox, @Value("${omni.store.write-committers:2}") int committers,
+    GroupedWrites(MongoTemplate mongo, EventOutbox outbox, @Value("${omni.store.write-committers:1}") int committers,
                   @Value("${omni.store.max-grouped:128}") int maxGrouped) {
         this.mongo = mongo;
         this.outbox = outbox;
