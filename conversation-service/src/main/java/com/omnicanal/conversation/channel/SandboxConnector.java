@@ -1,6 +1,6 @@
 package com.omnicanal.conversation.channel;
 
-import com.omnicanal.conversation.store.GroupedWrites;
+import com.omnicanal.conversation.writes.GroupedWrites;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -9,7 +9,7 @@ import com.omnicanal.conversation.inbox.Conversation;
 import com.omnicanal.conversation.inbox.Conversations;
 import com.omnicanal.conversation.inbox.Inbox;
 import com.omnicanal.conversation.inbox.Outbound;
-import com.omnicanal.conversation.store.GroupedWrites;
+import com.omnicanal.conversation.writes.GroupedWrites;
 import com.omnicanal.conversation.template.Templates;
 import com.omnicanal.events.conversation.DispatchRefused;
 import com.omnicanal.support.outbox.EventOutbox;

@@ -1,6 +1,6 @@
 package com.omnicanal.conversation.dispatch;
 
-import com.omnicanal.conversation.store.GroupedWrites;
+import com.omnicanal.conversation.writes.GroupedWrites;
 import com.omnicanal.support.batch.ByIds;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;

@@ -3,7 +3,7 @@ package com.omnicanal.conversation.inbox;
 import com.omnicanal.events.conversation.ConversationAssigned;
 import com.omnicanal.events.conversation.ConversationOpened;
 import com.omnicanal.events.conversation.ConversationResolved;
-import com.omnicanal.conversation.store.GroupedWrites;
+import com.omnicanal.conversation.writes.GroupedWrites;
 import com.omnicanal.support.batch.ByIds;
 import com.omnicanal.support.outbox.EventOutbox;
 import com.omnicanal.support.outbox.PendingEvents;

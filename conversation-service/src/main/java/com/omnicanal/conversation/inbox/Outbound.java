@@ -4,7 +4,7 @@ import com.omnicanal.conversation.channel.OutboundMessage;
 import com.omnicanal.conversation.channel.ProviderReceipt;
 import com.omnicanal.events.conversation.MessageSent;
 import com.omnicanal.events.conversation.MessageStatusChanged;
-import com.omnicanal.conversation.store.GroupedWrites;
+import com.omnicanal.conversation.writes.GroupedWrites;
 import com.omnicanal.support.outbox.EventOutbox;
 import com.omnicanal.support.outbox.PendingEvents;
 import org.springframework.data.mongodb.core.MongoTemplate;

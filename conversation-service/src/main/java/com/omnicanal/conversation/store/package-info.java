@@ -1,2 +1,2 @@
-/** Single-document writes of requests running at once, written together in one bulk per collection. */
+/** In store: staff record visits and conversations; a QR code per store opens web chat tied to that store. */
 package com.omnicanal.conversation.store;

@@ -1,4 +1,4 @@
-package com.omnicanal.conversation.store;
+package com.omnicanal.conversation.writes;
 
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
