@@ -78,6 +78,88 @@ class BatchDispatchIT {
                 "{\"requests\":[]}").status()).as("services only").isEqualTo(403);
     }
 
+    @Test
+    void aBatchJoinsOrOpensEachCustomersConversationAndThreadsTheirMail() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String known = customer(email("known"));
+        String twice = customer(email("twice"));
+        String fresh = customer(email("fresh"));
+        JsonNode earlier = Http.post(url("/api/messages/dispatch"), Tokens.services(), new JsonMapper()
+                .writeValueAsString(mail(run + "-earlier", known))).json();
+        assertThat(earlier.get("status").asString()).isEqualTo("sent");
+        assertThat(Http.get(url("/api/messages/dispatch/" + run + "-earlier"), Tokens.services()).json().toString())
+                .as("a single dispatch answers what it stored").isEqualTo(earlier.toString());
+
+        JsonNode results = batch(List.of(mail(run + "-known", known), mail(run + "-twice-1", twice),
+                mail(run + "-twice-2", twice), mail(run + "-fresh", fresh), mail(run + "-twice-1", twice)),
+                Tokens.services());
+        for (int i = 0; i < 5; i++) {
+            assertThat(status(results, i)).as(results.get(i).toString()).isEqualTo("sent");
+            JsonNode stored = Http.get(url("/api/messages/dispatch/" + results.get(i).get("requestId").asString()),
+                    Tokens.services()).json();
+            assertThat(stored.toString()).as("the answer is what is stored").isEqualTo(results.get(i).toString());
+        }
+        assertThat(results.get(0).get("conversationId").asString()).as("joins the open conversation")
+                .isEqualTo(earlier.get("conversationId").asString());
+        assertThat(results.get(2).get("conversationId").asString()).as("one customer, one conversation")
+                .isEqualTo(results.get(1).get("conversationId").asString());
+        assertThat(results.get(4).get("messageId").asString()).isEqualTo(results.get(1).get("messageId").asString());
+        assertThat(mongo.find(query(where("profileId").is(twice)), Document.class, "conversations")).hasSize(1);
+        assertThat(mongo.find(query(where("profileId").is(twice)), Document.class, "messages")).hasSize(2);
+
+        Document first = message(earlier.get("messageId").asString());
+        Document reply = message(results.get(0).get("messageId").asString());
+        assertThat(headers(reply).getString("In-Reply-To")).as("threads under the earlier mail")
+                .isEqualTo(headers(first).getString("Message-ID"));
+        assertThat(headers(message(results.get(3).get("messageId").asString())).getString("In-Reply-To"))
+                .as("a new conversation's first mail answers nothing").isNull();
+        for (int i = 0; i < 4; i++) {
+            Document sent = message(results.get(i).get("messageId").asString());
+            assertThat(sent.getString("status")).isEqualTo("sent");
+            assertThat(sent.getString("providerMessageId")).startsWith("sbx-email-");
+            assertThat(mongo.findById(sent.getString("conversationId"), Document.class, "thread_index")
+                    .getList("ids", String.class)).contains(sent.getString("_id"));
+            assertThat(mongo.findById(headers(sent).getString("Message-ID"), Document.class, "email_threads")
+                    .getString("conversationId")).isEqualTo(sent.getString("conversationId"));
+            assertThat(mongo.findById("email:" + sent.getString("providerMessageId"), Document.class, "provider_ids"))
+                    .isNotNull();
+        }
+    }
+
+    @Test
+    void aRequestClaimedBeforeACrashIsNeverSentAgain() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String customer = customer(email("crashed"));
+        mongo.insert(new Document("_id", run + "-crashed").append("profileId", customer).append("purpose", "service")
+                .append("status", "sending").append("decisions", List.of()).append("at", new java.util.Date()),
+                "dispatches"); // what a crash after the claim (or after the send, before the outcome) leaves
+
+        JsonNode results = batch(List.of(mail(run + "-crashed", customer), mail(run + "-after", customer)),
+                Tokens.services());
+
+        assertThat(status(results, 0)).as("answered as stored, not sent again").isEqualTo("sending");
+        assertThat(status(results, 1)).isEqualTo("sent");
+        assertThat(mongo.find(query(where("profileId").is(customer)), Document.class, "messages")).hasSize(1)
+                .allSatisfy(m -> assertThat(m.getString("requestId")).isEqualTo(run + "-after"));
+    }
+
+    private static String email(String who) {
+        return "{\"type\":\"email\",\"value\":\"" + who + "-" + UUID.randomUUID() + "@example.com\",\"verified\":true}";
+    }
+
+    private static Map<String, Object> mail(String requestId, String profileId) {
+        return Map.of("requestId", requestId, "profileId", profileId, "purpose", "service", "channels", List.of("email"),
+                "subject", "Su pedido", "text", "Su pedido ha salido");
+    }
+
+    private Document message(String id) {
+        return mongo.findById(id, Document.class, "messages");
+    }
+
+    private static Document headers(Document message) {
+        return message.get("headers", Document.class);
+    }
+
     private static String customer(String identifier) {
         return Http.post(PlatformServices.profiles() + "/api/profiles/identify", Tokens.user("ana"),
                 "{\"identifiers\":[" + identifier + "]}").json().get("profileId").asString();

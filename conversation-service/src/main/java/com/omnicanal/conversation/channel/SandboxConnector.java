@@ -1,5 +1,6 @@
 package com.omnicanal.conversation.channel;
 
+import com.omnicanal.conversation.writes.GroupedWrites;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -23,9 +24,11 @@ public class SandboxConnector {
     static final String COLLECTION = "sandbox_outbox";
 
     private final MongoTemplate mongo;
+    private final GroupedWrites grouped;
 
-    SandboxConnector(MongoTemplate mongo) {
+    SandboxConnector(MongoTemplate mongo, GroupedWrites grouped) {
         this.mongo = mongo;
+        this.grouped = grouped;
     }
 
     /** One kept message, as a provider would have received it; {@code interactive} with its form and choices. */
@@ -36,13 +39,13 @@ public class SandboxConnector {
 
     ProviderReceipt send(OutboundMessage message) {
         String id = "sbx-" + message.channel() + "-" + UUID.randomUUID();
-        mongo.insert(new Document("_id", id).append("messageId", message.messageId()).append("channel", message.channel())
+        grouped.insert(COLLECTION, new Document("_id", id).append("messageId", message.messageId()).append("channel", message.channel())
                 .append("to", message.address()).append("kind", message.kind()).append("text", message.text())
                 .append("subject", message.subject()).append("template", message.template())
                 .append("templateParameters", message.templateParameters())
                 .append("interactive", message.interactive() == null ? null : document(message.interactive()))
                 .append("form", message.interactive() == null ? null : message.interactive().form())
-                .append("at", Instant.now()), COLLECTION);
+                .append("at", Instant.now()));
         return new ProviderReceipt(id);
     }
 

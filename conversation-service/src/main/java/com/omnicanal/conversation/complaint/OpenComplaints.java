@@ -1,11 +1,15 @@
 package com.omnicanal.conversation.complaint;
 
+import com.omnicanal.support.batch.ByIds;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -25,6 +29,14 @@ public class OpenComplaints {
     public boolean isOpen(String profileId) {
         Document d = mongo.findById(profileId, Document.class, COLLECTION);
         return d != null && !d.getList("ids", String.class, List.of()).isEmpty();
+    }
+
+    /** Which of these profiles have an open complaint, in reads by {@code _id}. */
+    public Set<String> openOf(Collection<String> profileIds) {
+        Set<String> open = new HashSet<>();
+        ByIds.find(mongo, profileIds, Document.class, COLLECTION).stream()
+                .filter(d -> !d.getList("ids", String.class, List.of()).isEmpty()).forEach(d -> open.add(d.getString("_id")));
+        return open;
     }
 
     void opened(String profileId, String complaintId) {

@@ -1,5 +1,7 @@
 package com.omnicanal.conversation.dispatch;
 
+import com.omnicanal.conversation.complaint.OpenComplaints;
+import com.omnicanal.conversation.inbox.Conversations;
 import com.omnicanal.support.problem.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,21 +36,28 @@ class BatchDispatcher {
     private final BatchReachability reachability;
     private final PressureBudget budget;
     private final Claims claims;
+    private final OpenComplaints complaints;
+    private final Conversations conversations;
     private final Semaphore parallel;
 
     BatchDispatcher(Dispatcher dispatcher, BatchReachability reachability, PressureBudget budget, Claims claims,
-                    @Value("${omni.dispatch.batch-parallelism:16}") int parallelism) {
+                    OpenComplaints complaints, Conversations conversations,
+                    @Value("${omni.dispatch.batch-parallelism:256}") int parallelism) {
         this.dispatcher = dispatcher;
         this.reachability = reachability;
         this.budget = budget;
         this.claims = claims;
+        this.complaints = complaints;
+        this.conversations = conversations;
         this.parallel = new Semaphore(parallelism); // shared by every batch: the cap holds however many arrive
     }
 
     /** One answer per request, in their order: the stored outcome, or why this one could not be handled now. */
     List<DispatchController.DispatchResult> dispatch(List<DispatchRequest> requests) throws InterruptedException {
-        BatchFacts known = new BatchFacts(claims.claimAll(requests.stream().filter(dispatcher::isValid).toList(),
-                Instant.now()), reachability.ask(requests), budget.read(profileIds(requests)));
+        Instant now = Instant.now();
+        BatchFacts known = new BatchFacts(claims.claimAll(requests.stream().filter(dispatcher::isValid).toList(), now),
+                now, reachability.ask(requests), budget.read(profileIds(requests)), openComplaints(requests),
+                conversations.currentOfAll(alone(requests)));
         Map<String, Future<DispatchController.DispatchResult>> outcomes = new LinkedHashMap<>();
         try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
             for (DispatchRequest request : requests) {
@@ -64,6 +73,23 @@ class BatchDispatcher {
 
     private static Set<String> profileIds(List<DispatchRequest> requests) {
         return requests.stream().map(DispatchRequest::profileId).filter(Objects::nonNull).collect(Collectors.toSet());
+    }
+
+    /** Profile id → has an open complaint, for the customers of the batch's promotions. */
+    private Map<String, Boolean> openComplaints(List<DispatchRequest> requests) {
+        Set<String> asked = profileIds(requests.stream().filter(r -> "marketing".equals(r.purpose())).toList());
+        Set<String> open = complaints.openOf(asked);
+        return asked.stream().collect(Collectors.toMap(id -> id, open::contains));
+    }
+
+    /** Customers with one request in the batch: the one message may start from the conversation read for the batch
+     * (a customer's second message must see the conversation the first one opened, so theirs are read alone). */
+    private static Set<String> alone(List<DispatchRequest> requests) {
+        Map<String, Long> perProfile = requests.stream().filter(r -> r.profileId() != null)
+                .collect(Collectors.toMap(DispatchRequest::requestId, DispatchRequest::profileId, (a, b) -> a))
+                .values().stream().collect(Collectors.groupingBy(id -> id, Collectors.counting()));
+        return perProfile.entrySet().stream().filter(e -> e.getValue() == 1).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
     }
 
     private DispatchController.DispatchResult one(DispatchRequest request, BatchFacts known)

@@ -9,11 +9,11 @@ import com.omnicanal.conversation.inbox.Conversation;
 import com.omnicanal.conversation.inbox.Conversations;
 import com.omnicanal.conversation.inbox.Inbox;
 import com.omnicanal.conversation.inbox.Outbound;
+import com.omnicanal.conversation.writes.GroupedWrites;
 import com.omnicanal.conversation.template.Templates;
 import com.omnicanal.events.conversation.DispatchRefused;
 import com.omnicanal.support.outbox.EventOutbox;
 import com.omnicanal.support.problem.InvalidRequestException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
@@ -50,10 +50,13 @@ public class Dispatcher {
     private final EmailThreading threading;
     private final PressureBudget budget;
     private final Claims claims;
+    private final GroupedWrites grouped;
 
     Dispatcher(MongoTemplate mongo, ReachabilityClient reachability, Inbox inbox, Conversations conversations,
                Outbound outbound, Connectors connectors, OpenComplaints complaints, Templates templates,
-               EventOutbox outbox, EmailThreading threading, PressureBudget budget, Claims claims) {
+               EventOutbox outbox, EmailThreading threading, PressureBudget budget, Claims claims,
+               GroupedWrites grouped) {
+        this.grouped = grouped;
         this.mongo = mongo;
         this.reachability = reachability;
         this.inbox = inbox;
@@ -88,10 +91,11 @@ public class Dispatcher {
         if (!(claimedByBatch != null ? claimedByBatch : claims.claim(request, now))) {
             return mongo.findById(request.requestId(), Dispatch.class); // a retried request: the first answer
         }
+        Instant claimedAt = claimedByBatch != null ? known.claimedAt() : now;
         List<String> decisions = new ArrayList<>();
-        if ("marketing".equals(request.purpose()) && complaints.isOpen(request.profileId())) {
+        if ("marketing".equals(request.purpose()) && complaintOpen(request.profileId(), known)) {
             decisions.add("held: the customer has an open complaint; no promotions until it is resolved");
-            return finish(request, refused(request, decisions, null, now), decisions);
+            return finish(request, refused(request, decisions, null, now), decisions, claimedAt);
         }
         Optional<Instant> budgetFreesAt = budget.reserve(request.profileId(), request.purpose(), request.requestId(), now,
                 known.pressure().get(request.profileId()));
@@ -99,7 +103,7 @@ public class Dispatcher {
             decisions.add("deferred by the contact-pressure budget: " + budget.limits().get(request.purpose()) + " "
                     + request.purpose() + " message(s) per " + budget.window().toDays() + " days already sent");
             decisions.add("deferred until " + budgetFreesAt.get());
-            return finish(request, refused(request, decisions, budgetFreesAt.get(), now), decisions);
+            return finish(request, refused(request, decisions, budgetFreesAt.get(), now), decisions, claimedAt);
         }
         ReachabilityClient.Reachability reach;
         try {
@@ -108,17 +112,23 @@ public class Dispatcher {
             budget.release(request.profileId(), request.requestId());
             throw e;
         }
+        Optional<Conversation> current = known.current().get(request.profileId()); // null: not read for the batch
         List<ChannelChoice.Choice> choices = ChannelChoice.candidates(request, templates.approvedForWhatsApp(request.template()),
-                reach, inbox.lastInbound(request.profileId()), now, decisions);
+                reach, current != null ? Inbox.lastInboundIn(current) : inbox.lastInbound(request.profileId()), now, decisions);
         Origin origin = new Origin(request, author, senderName);
         for (ChannelChoice.Choice choice : choices) {
-            Optional<Update> sent = trySend(request, choice, origin, now, decisions);
+            Optional<Outcome> sent = trySend(request, choice, origin, current, now, decisions);
             if (sent.isPresent()) {
-                return finish(request, sent.get(), decisions);
+                return finish(request, sent.get(), decisions, claimedAt);
             }
         }
         budget.release(request.profileId(), request.requestId()); // nothing went: the slot is free again
-        return finish(request, notSent(request, reach, decisions, now), decisions);
+        return finish(request, notSent(request, reach, decisions, now), decisions, claimedAt);
+    }
+
+    private boolean complaintOpen(String profileId, BatchFacts known) {
+        Boolean open = known.openComplaints().get(profileId);
+        return open != null ? open : complaints.isOpen(profileId);
     }
 
     /** What makes a request invalid (400), checked before its request id is claimed. */
@@ -147,8 +157,10 @@ public class Dispatcher {
         }
     }
 
-    private Optional<Update> trySend(DispatchRequest request, ChannelChoice.Choice choice, Origin origin, Instant now,
-                                     List<String> decisions) {
+    /** {@code current}: the conversation the batch read (after a refusal it may be stale: the pointer's compare-and-set
+     * then joins the conversation the earlier attempt opened). */
+    private Optional<Outcome> trySend(DispatchRequest request, ChannelChoice.Choice choice, Origin origin,
+                                      Optional<Conversation> current, Instant now, List<String> decisions) {
         Templates.Rendered content;
         try {
             content = templates.render(request.template(), textOf(request), request.subject(), request.variables(),
@@ -162,11 +174,12 @@ public class Dispatcher {
             decisions.add("sms: skipped (" + tooLong.get() + ")");
             return Optional.empty();
         }
-        Conversation conversation = conversations.forOutbound(request.profileId(), choice.channel(), now);
+        Conversations.Target target = conversations.forOutbound(request.profileId(), choice.channel(), now, current);
+        Conversation conversation = target.conversation();
         OutboundMessage message = new OutboundMessage(Outbound.newId(), request.profileId(), conversation.id(),
                 choice.channel(), choice.address(), choice.kind(), content.text(), content.subject(),
                 content.whatsappTemplate(), content.language(), content.parameters(), request.attachments(),
-                threading.headers(choice.channel(), conversation.id()),
+                threading.headers(choice.channel(), target),
                 "interactive".equals(choice.kind()) ? request.interactive() : null);
         outbound.queue(message, origin.of(), now);
         try {
@@ -180,8 +193,8 @@ public class Dispatcher {
         String form = choice.form(request.interactive());
         decisions.add(choice.channel() + ": chosen, " + choice.reason() + (form == null ? "" : "; the choices as " + form)
                 + (connectors.isSandbox(choice.channel()) ? " [sandbox: kept, not sent to the provider]" : ""));
-        return Optional.of(new Update().set("status", "sent").set("channel", choice.channel()).set("kind", choice.kind())
-                .set("form", form).set("messageId", message.messageId()).set("conversationId", conversation.id()));
+        return Optional.of(new Outcome("sent", choice.channel(), choice.kind(), form, message.messageId(),
+                conversation.id(), null));
     }
 
     /** The text sent (and shown in the thread): the caller's, else the interactive body with its numbered choices. */
@@ -190,9 +203,24 @@ public class Dispatcher {
         return noText && request.interactive() != null ? request.interactive().asText() : request.text();
     }
 
-    private Dispatch finish(DispatchRequest request, Update outcome, List<String> decisions) {
-        return mongo.findAndModify(query(where("_id").is(request.requestId())), outcome.set("decisions", decisions),
-                FindAndModifyOptions.options().returnNew(true), Dispatch.class);
+    /** How a claimed request ended; the rest of its dispatch document is what the claim wrote. */
+    private record Outcome(String status, String channel, String kind, String form, String messageId,
+                           String conversationId, Instant deferredUntil) {
+    }
+
+    /** The outcome written (grouped with the batch's others) and answered as stored: only the claimant writes it. */
+    private Dispatch finish(DispatchRequest request, Outcome o, List<String> decisions, Instant claimedAt) {
+        grouped.apply(List.of(GroupedWrites.Write.update(Dispatch.COLLECTION, query(where("_id").is(request.requestId())),
+                new Update().set("status", o.status()).set("channel", o.channel()).set("kind", o.kind())
+                        .set("form", o.form()).set("messageId", o.messageId()).set("conversationId", o.conversationId())
+                        .set("decisions", decisions).set("deferredUntil", o.deferredUntil()))));
+        return new Dispatch(request.requestId(), request.profileId(), request.purpose(), o.status(), o.channel(), o.kind(),
+                o.form(), o.messageId(), o.conversationId(), decisions, millis(o.deferredUntil()), millis(claimedAt));
+    }
+
+    /** As the store keeps an instant, so the answer is the one a later read gives. */
+    private static Instant millis(Instant at) {
+        return at == null ? null : at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     public Optional<Dispatch> find(String requestId) {
@@ -218,7 +246,7 @@ public class Dispatcher {
     }
 
     /** Deferred when time alone stands in the way (quiet hours): the earliest moment it may go; else refused. */
-    private Update notSent(DispatchRequest request, ReachabilityClient.Reachability reach, List<String> decisions,
+    private Outcome notSent(DispatchRequest request, ReachabilityClient.Reachability reach, List<String> decisions,
                            Instant now) {
         Optional<Instant> earliest = reach.blocked().stream().map(ReachabilityClient.Blocked::allowedFrom)
                 .filter(Objects::nonNull).min(Instant::compareTo);
@@ -230,14 +258,14 @@ public class Dispatcher {
         return refused(request, decisions, earliest.orElse(null), now);
     }
 
-    private Update refused(DispatchRequest request, List<String> decisions, Instant deferredUntil, Instant now) {
+    private Outcome refused(DispatchRequest request, List<String> decisions, Instant deferredUntil, Instant now) {
         String status = deferredUntil == null ? "refused" : "deferred";
         Update update = new Update().set("status", status).set("deferredUntil", deferredUntil);
         outbox.publish(Dispatch.COLLECTION, request.requestId(), new DispatchRefused(request.profileId(),
                 request.requestId(), request.purpose(), status, List.copyOf(decisions), deferredUntil, now),
                 pending -> mongo.updateFirst(query(where("_id").is(request.requestId())), pending.mark(update),
                         Dispatch.class));
-        return new Update().set("status", status).set("deferredUntil", deferredUntil);
+        return new Outcome(status, null, null, null, null, null, deferredUntil);
     }
 
     static HttpStatus statusOf(Dispatch dispatch) {

@@ -1,5 +1,6 @@
 package com.omnicanal.conversation.dispatch;
 
+import com.omnicanal.conversation.inbox.Conversations;
 import com.omnicanal.conversation.inbox.Inbox;
 import com.omnicanal.conversation.inbox.Message;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,13 +26,14 @@ class EmailThreading {
         this.domain = domain;
     }
 
-    Map<String, String> headers(String channel, String conversationId) {
+    /** {@code target} just opened has no mail yet: nothing to read. */
+    Map<String, String> headers(String channel, Conversations.Target target) {
         if (!channel.equals("email")) {
             return Map.of();
         }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Message-ID", "<" + UUID.randomUUID() + "@" + domain + ">");
-        List<String> earlier = inbox.thread(conversationId).stream().filter(m -> "email".equals(m.channel()))
+        List<String> earlier = target.opened() ? List.of() : inbox.thread(target.conversation().id()).stream().filter(m -> "email".equals(m.channel()))
                 .map(Message::headers).filter(h -> h != null && h.get("Message-ID") != null)
                 .map(h -> h.get("Message-ID")).toList();
         if (!earlier.isEmpty()) {

@@ -1,9 +1,9 @@
 package com.omnicanal.conversation.dispatch;
 
+import com.omnicanal.conversation.writes.GroupedWrites;
 import com.omnicanal.support.batch.ByIds;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -36,10 +36,12 @@ class PressureBudget {
     private final MongoTemplate mongo;
     private final Duration window;
     private final Map<String, Integer> limits;
+    private final GroupedWrites grouped;
 
-    PressureBudget(MongoTemplate mongo, @Value("${omni.pressure.window:7d}") Duration window,
+    PressureBudget(MongoTemplate mongo, GroupedWrites grouped, @Value("${omni.pressure.window:7d}") Duration window,
                    @Value("#{${omni.pressure.limits:{marketing: 2, surveys: 1}}}") Map<String, Integer> limits) {
         this.mongo = mongo;
+        this.grouped = grouped;
         this.window = window;
         this.limits = limits;
         // the reservation is a compare-and-set on {_id, version}: the embedded store indexes only that exact key set
@@ -59,6 +61,9 @@ class PressureBudget {
             Document current = attempt == 0 && known != null ? known.orElse(null)
                     : mongo.findById(profileId, Document.class, COLLECTION);
             List<Document> sends = current == null ? List.of() : current.getList("sends", Document.class, List.of());
+            if (sends.stream().anyMatch(s -> requestId.equals(s.getString("requestId")))) {
+                return Optional.empty(); // this request's slot is taken already (its grouped insert was written twice)
+            }
             Integer limit = limits.get(purpose);
             List<Instant> counted = sends.stream().filter(s -> purpose.equals(s.getString("purpose")))
                     .map(s -> s.getDate("at").toInstant()).filter(at -> at.isAfter(now.minus(window)))
@@ -79,13 +84,9 @@ class PressureBudget {
 
     private boolean take(String profileId, Document current, Document send) {
         Update update = new Update().push("sends").slice(-KEPT).each(send).inc("version", 1);
-        if (current == null) {
-            try {
-                mongo.insert(new Document("_id", profileId).append("version", 1L).append("sends", List.of(send)), COLLECTION);
-                return true;
-            } catch (DuplicateKeyException createdMeanwhile) {
-                return false;
-            }
+        if (current == null) { // a taken key: created meanwhile, judged again on a fresh read
+            return grouped.insert(COLLECTION, new Document("_id", profileId).append("version", 1L)
+                    .append("sends", List.of(send)));
         }
         return mongo.updateFirst(query(where("_id").is(profileId).and("version").is(current.get("version"))), update,
                 COLLECTION).getModifiedCount() == 1;

@@ -3,7 +3,10 @@ package com.omnicanal.conversation.inbox;
 import com.omnicanal.events.conversation.ConversationAssigned;
 import com.omnicanal.events.conversation.ConversationOpened;
 import com.omnicanal.events.conversation.ConversationResolved;
+import com.omnicanal.conversation.writes.GroupedWrites;
+import com.omnicanal.support.batch.ByIds;
 import com.omnicanal.support.outbox.EventOutbox;
+import com.omnicanal.support.outbox.PendingEvents;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -35,12 +38,14 @@ public class Conversations {
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
     private final Duration reopenWindow;
+    private final GroupedWrites grouped;
     private static final String SNOOZES = "snoozes";
 
-    Conversations(MongoTemplate mongo, EventOutbox outbox,
+    Conversations(MongoTemplate mongo, EventOutbox outbox, GroupedWrites grouped,
                   @Value("${omni.conversations.reopen-window:7d}") Duration reopenWindow) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.grouped = grouped;
         this.reopenWindow = reopenWindow;
         // the pointer's compare-and-set queries {_id, conversationId}: the embedded store indexes only that exact set
         mongo.indexOps(CurrentConversation.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
@@ -120,13 +125,51 @@ public class Conversations {
 
     /** Where an outbound message goes: the current unresolved conversation, else a new one waiting on the customer. */
     public Conversation forOutbound(String profileId, String channel, Instant now) {
-        Optional<Conversation> current = currentOf(profileId);
+        return forOutbound(profileId, channel, now, null).conversation();
+    }
+
+    /** An outbound message's conversation, and whether this call opened it (so it has no messages yet). */
+    public record Target(Conversation conversation, boolean opened) {
+    }
+
+    /**
+     * {@link #forOutbound} starting from the current conversation its batch read ({@code known}: empty when there was
+     * none; null when not read): the pointer is still moved by compare-and-set, so a stale copy only joins the winner.
+     */
+    public Target forOutbound(String profileId, String channel, Instant now, Optional<Conversation> known) {
+        Optional<Conversation> current = known != null ? known : currentOf(profileId);
         if (current.isPresent() && !current.get().isResolved()) {
-            return current.get();
+            return new Target(current.get(), false);
         }
         // the customer's last messages stay known, so WhatsApp's window is still judged from them
         Map<String, Instant> lastInbound = current.map(Conversation::lastInboundAt).orElse(Map.of());
-        return open(profileId, channel, "outbound", "pending", null, now, lastInbound == null ? Map.of() : lastInbound);
+        String previous = known != null ? current.map(Conversation::id).orElse(null) : pointerOf(profileId);
+        return open(profileId, channel, "outbound", "pending", null, now, lastInbound == null ? Map.of() : lastInbound,
+                previous);
+    }
+
+    /**
+     * The current conversations of many profiles in two reads by {@code _id}: profile id → its conversation (empty:
+     * none); a profile whose pointer names a conversation still being written is left out (read alone).
+     */
+    public Map<String, Optional<Conversation>> currentOfAll(Collection<String> profileIds) {
+        Map<String, String> pointers = new HashMap<>();
+        ByIds.find(mongo, profileIds, CurrentConversation.class).forEach(p -> pointers.put(p.profileId(), p.conversationId()));
+        Map<String, Conversation> byId = new HashMap<>();
+        ByIds.find(mongo, Set.copyOf(pointers.values()), Conversation.class).forEach(c -> byId.put(c.id(), c));
+        Map<String, Optional<Conversation>> current = new HashMap<>();
+        for (String profileId : profileIds) {
+            String pointer = pointers.get(profileId);
+            if (pointer == null || byId.containsKey(pointer)) {
+                current.put(profileId, Optional.ofNullable(byId.get(pointer)));
+            }
+        }
+        return current;
+    }
+
+    private String pointerOf(String profileId) {
+        CurrentConversation previous = mongo.findById(profileId, CurrentConversation.class);
+        return previous == null ? null : previous.conversationId();
     }
 
     /** A conversation opened for a complaint another service raised (e.g. a detractor's survey answer). */
@@ -151,27 +194,33 @@ public class Conversations {
 
     private Conversation open(String profileId, String channel, String openedBy, String status, String storeId,
                               Instant now, Map<String, Instant> lastInbound) {
+        return open(profileId, channel, openedBy, status, storeId, now, lastInbound, pointerOf(profileId)).conversation();
+    }
+
+    private Target open(String profileId, String channel, String openedBy, String status, String storeId,
+                        Instant now, Map<String, Instant> lastInbound, String previousId) {
         String id = UUID.randomUUID().toString();
-        CurrentConversation previous = mongo.findById(profileId, CurrentConversation.class);
-        if (!claimCurrent(profileId, previous == null ? null : previous.conversationId(), id)) {
-            return currentOf(profileId).orElseThrow(); // a concurrent message opened it first: join that one
+        if (!claimCurrent(profileId, previousId, id)) {
+            return new Target(currentOf(profileId).orElseThrow(), false); // a concurrent message opened it first: join it
         }
         Conversation conversation = new Conversation(id, profileId, status, Set.of(channel), null, now, now, lastInbound,
                 null, null, null, null, null, null, Conversation.PRIORITY_NORMAL, null, storeId, null, Set.of());
-        outbox.publish(Conversation.COLLECTION, id, new ConversationOpened(profileId, id, channel, openedBy, now),
-                pending -> mongo.insert(conversation).id());
-        return conversation;
+        grouped.publish(Conversation.COLLECTION, new EventOutbox.Keyed(id, new ConversationOpened(profileId, id, channel,
+                openedBy, now)), mark -> java.util.List.of(GroupedWrites.Write.insert(Conversation.COLLECTION, marked(conversation, mark))), 0);
+        return new Target(conversation, true);
+    }
+
+    /** The new conversation as stored, carrying its opening event's outbox mark. */
+    private org.bson.Document marked(Conversation conversation, String mark) {
+        org.bson.Document stored = new org.bson.Document();
+        mongo.getConverter().write(conversation, stored);
+        return stored.append(PendingEvents.FIELD, new java.util.ArrayList<>(java.util.List.of(mark)));
     }
 
     /** Points the profile at a new conversation unless someone else moved the pointer first (compare and set). */
     private boolean claimCurrent(String profileId, String previousId, String id) {
-        if (previousId == null) {
-            try {
-                mongo.insert(new CurrentConversation(profileId, id));
-                return true;
-            } catch (DuplicateKeyException claimedMeanwhile) {
-                return false;
-            }
+        if (previousId == null) { // a taken key: claimed meanwhile
+            return grouped.insert(CurrentConversation.COLLECTION, new CurrentConversation(profileId, id));
         }
         return mongo.updateFirst(query(where("_id").is(profileId).and("conversationId").is(previousId)),
                 new Update().set("conversationId", id), CurrentConversation.class).getModifiedCount() == 1;

@@ -127,7 +127,12 @@ public class Inbox {
      * 24-hour window runs from their last message, whatever we did with the conversation since.
      */
     public Map<String, Instant> lastInbound(String profileId) {
-        return conversations.currentOf(profileId).map(Conversation::lastInboundAt).filter(m -> m != null).orElse(Map.of());
+        return lastInboundIn(conversations.currentOf(profileId));
+    }
+
+    /** The same, from the current conversation already read (empty: none). */
+    public static Map<String, Instant> lastInboundIn(Optional<Conversation> current) {
+        return current.map(Conversation::lastInboundAt).filter(m -> m != null).orElse(Map.of());
     }
 
     public Optional<Message> message(String id) {

@@ -4,14 +4,18 @@ import com.omnicanal.conversation.channel.OutboundMessage;
 import com.omnicanal.conversation.channel.ProviderReceipt;
 import com.omnicanal.events.conversation.MessageSent;
 import com.omnicanal.events.conversation.MessageStatusChanged;
+import com.omnicanal.conversation.writes.GroupedWrites;
 import com.omnicanal.support.outbox.EventOutbox;
-import org.springframework.dao.DuplicateKeyException;
+import com.omnicanal.support.outbox.PendingEvents;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -28,11 +32,13 @@ public class Outbound {
     private final EventOutbox outbox;
 
     private final Watermarks watermarks;
+    private final GroupedWrites grouped;
 
-    Outbound(MongoTemplate mongo, EventOutbox outbox, Watermarks watermarks) {
+    Outbound(MongoTemplate mongo, EventOutbox outbox, Watermarks watermarks, GroupedWrites grouped) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.watermarks = watermarks;
+        this.grouped = grouped;
     }
 
     /** Who asked for a message and why: an agent (author), the bot, or a service's dispatch request. */
@@ -44,26 +50,27 @@ public class Outbound {
     }
 
     public void queue(OutboundMessage m, Origin origin, Instant now) {
-        mongo.insert(new Message(m.messageId(), m.conversationId(), m.profileId(), "outbound", m.channel(), m.kind(),
-                origin.senderName(), origin.author(), m.text(), m.subject(), m.attachments(), m.headers(), "queued", now,
-                null, origin.requestId(), null, null, now, null, Parties.to(m.channel(), m.address()), null));
-        ThreadIndex.append(mongo, m.conversationId(), m.messageId());
-        Threads.remember(mongo, m.headers() == null ? null : m.headers().get("Message-ID"), m.conversationId());
+        List<GroupedWrites.Write> writes = new ArrayList<>(List.of(GroupedWrites.Write.insert(Message.COLLECTION,
+                new Message(m.messageId(), m.conversationId(), m.profileId(), "outbound", m.channel(), m.kind(),
+                        origin.senderName(), origin.author(), m.text(), m.subject(), m.attachments(), m.headers(), "queued",
+                        now, null, origin.requestId(), null, null, now, null, Parties.to(m.channel(), m.address()), null)),
+                ThreadIndex.appending(m.conversationId(), m.messageId())));
+        Threads.remembering(m.headers() == null ? null : m.headers().get("Message-ID"), m.conversationId())
+                .ifPresent(writes::add);
+        grouped.apply(writes); // with the other sends of the moment; all written before the provider is called
     }
 
     public void sent(OutboundMessage m, Origin origin, ProviderReceipt receipt, Instant now) {
-        try {
-            mongo.insert(new org.bson.Document("_id", m.channel() + ":" + receipt.providerMessageId())
-                    .append("messageId", m.messageId()), Deliveries.PROVIDER_IDS);
-        } catch (DuplicateKeyException sameProviderId) {
-            // a provider that reuses ids (e.g. Telegram's per-chat counter) is keyed with the chat; nothing to do
-        }
         MessageSent event = new MessageSent(m.profileId(), m.conversationId(), m.messageId(), origin.requestId(),
                 m.channel(), origin.purpose(), m.kind(), now);
-        outbox.publish(Message.COLLECTION, m.messageId(), event, pending -> mongo.updateFirst(
-                query(where("_id").is(m.messageId()).and("status").is("queued")), pending.mark(new Update()
-                        .set("status", "sent").set("statusAt", now).set("providerMessageId", receipt.providerMessageId())),
-                Message.class).getModifiedCount() == 1 ? true : null);
+        // the receipt's provider id and the status, in one group with the other sends of the moment and their events
+        grouped.publish(Message.COLLECTION, new EventOutbox.Keyed(m.messageId(), event), mark -> List.of(
+                // a taken key: a provider that reuses ids (e.g. Telegram's per-chat counter) is keyed with the chat
+                GroupedWrites.Write.insert(Deliveries.PROVIDER_IDS, new org.bson.Document("_id", m.channel() + ":"
+                        + receipt.providerMessageId()).append("messageId", m.messageId())),
+                GroupedWrites.Write.update(Message.COLLECTION, query(where("_id").is(m.messageId()).and("status").is("queued")),
+                        new PendingEvents(Set.of(mark)).mark(new Update().set("status", "sent").set("statusAt", now)
+                                .set("providerMessageId", receipt.providerMessageId())))), 1);
         watermarks.sent(m.channel(), m.address(), m.messageId());
         if (origin.author() != null && !origin.author().startsWith("bot")) {
             agentAnswered(m.conversationId(), now);

@@ -1,5 +1,6 @@
 package com.omnicanal.conversation.inbox;
 
+import com.omnicanal.conversation.writes.GroupedWrites;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -23,6 +24,12 @@ final class ThreadIndex {
 
     static void append(MongoTemplate mongo, String conversationId, String messageId) {
         mongo.upsert(query(where("_id").is(conversationId)), new Update().addToSet("ids", messageId), COLLECTION);
+    }
+
+    /** The same append as a write grouped with others. */
+    static GroupedWrites.Write appending(String conversationId, String messageId) {
+        return GroupedWrites.Write.upsert(COLLECTION, query(where("_id").is(conversationId)),
+                new Update().addToSet("ids", messageId));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package com.omnicanal.conversation.inbox;
 
+import com.omnicanal.conversation.writes.GroupedWrites;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -16,6 +17,12 @@ final class Threads {
     static Optional<String> conversationOf(MongoTemplate mongo, String messageId) {
         Document d = mongo.findById(messageId, Document.class, COLLECTION);
         return d == null ? Optional.empty() : Optional.of(d.getString("conversationId"));
+    }
+
+    /** {@link #remember} as a write grouped with others (a taken key: remembered before). */
+    static Optional<GroupedWrites.Write> remembering(String messageId, String conversationId) {
+        return messageId == null || messageId.isBlank() ? Optional.empty() : Optional.of(GroupedWrites.Write.insert(
+                COLLECTION, new Document("_id", messageId).append("conversationId", conversationId)));
     }
 
     static void remember(MongoTemplate mongo, String messageId, String conversationId) {
