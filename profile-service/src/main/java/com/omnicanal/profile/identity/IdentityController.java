@@ -108,9 +108,9 @@ class IdentityController {
         List<InvalidField> problems = new ArrayList<>();
         for (int i = 0; i < batch.requests().size(); i++) {
             IdentifyRequest request = batch.requests().get(i);
-            String path = "requests[" + i + "].";
-            problems.addAll(partnerProblems(request, caller, path));
-            problems.addAll(resolver.problems(request.identifiers(), "requests[" + i + "]"));
+            String at = "requests[" + i + "]";
+            problems.addAll(partnerProblems(request, caller, at + "."));
+            problems.addAll(resolver.problems(request.identifiers(), at));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
