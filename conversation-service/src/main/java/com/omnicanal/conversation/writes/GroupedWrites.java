@@ -2,6 +2,7 @@ package com.omnicanal.conversation.writes;
 
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
+import com.omnicanal.support.batch.BulkInserts;
 import com.omnicanal.support.batch.ByIds;
 import com.omnicanal.support.batch.GroupCommit;
 import com.omnicanal.support.outbox.EventOutbox;
@@ -35,8 +36,6 @@ import java.util.function.Function;
  */
 @Component
 public class GroupedWrites {
-
-    private static final int DUPLICATE_KEY = 11000;
 
     /**
      * One write: an insert (answers false when its key is taken), an upsert (true), or an update of one document (true
@@ -176,7 +175,7 @@ public class GroupedWrites {
             result = bulk.execute();
         } catch (BulkOperationException e) {
             for (BulkWriteError error : e.getErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
+                if (!BulkInserts.isDuplicateKey(error)) {
                     throw e; // the group is written again caller by caller: one bad write fails alone
                 }
                 Position p = positions.get(error.getIndex());

@@ -31,12 +31,17 @@ public final class BulkInserts {
             mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type).insert(documents).execute();
         } catch (BulkOperationException e) {
             for (BulkWriteError error : e.getErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
+                if (!isDuplicateKey(error)) {
                     throw e;
                 }
                 written.remove(error.getIndex());
             }
         }
         return written;
+    }
+
+    /** Whether a bulk's error is a taken key (an insert of something recorded before), not a failure. */
+    public static boolean isDuplicateKey(BulkWriteError error) {
+        return error.getCode() == DUPLICATE_KEY;
     }
 }
