@@ -40,6 +40,7 @@ public class Conversations {
     private final Duration reopenWindow;
     private final GroupedWrites grouped;
     private static final String SNOOZES = "snoozes";
+    private static final Duration ORPHANED = Duration.ofSeconds(10);
 
     Conversations(MongoTemplate mongo, EventOutbox outbox, GroupedWrites grouped,
                   @Value("${omni.conversations.reopen-window:7d}") Duration reopenWindow) {
@@ -69,7 +70,10 @@ public class Conversations {
         if (current == null) {
             return Optional.empty();
         }
-        for (int attempt = 0; attempt < 50; attempt++) { // a just-claimed pointer: its conversation is being written
+        // a just-claimed pointer: its conversation is being written (grouped with others, which can take over a second
+        // on a loaded machine); only a pointer whose writer died is still empty after ORPHANED, and is then replaced
+        long deadline = System.nanoTime() + ORPHANED.toNanos();
+        while (System.nanoTime() < deadline) {
             Optional<Conversation> conversation = find(current.conversationId());
             if (conversation.isPresent()) {
                 return conversation;
