@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,10 +27,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * A chunk of a broadcast enrolled at once, under the same re-entry rule and idempotency as one enrolment: the
- * re-entry keys read with one {@code $in}, the enrolments (ids derived from the trigger) in one unordered bulk insert
- * whose events are staged as one outbox batch, one counter increment, and one bulk each for the keys and the
- * by-profile lists. A duplicate (a resumed broadcast) is reported, not fatal.
+ * Many customers enrolled in one journey at once (a broadcast's chunk, or the triggers of a batch of events), under the
+ * same re-entry rule and idempotency as one enrolment: the re-entry keys read with one {@code $in}, the enrolments (ids
+ * derived from their triggers) in one unordered bulk insert whose events are staged as one outbox batch, one counter
+ * increment, and one bulk each for the keys and the by-profile lists. A duplicate (a resumed broadcast, a redelivered
+ * trigger) is reported, not fatal.
  */
 @Component
 class BulkEnrollments {
@@ -44,28 +46,33 @@ class BulkEnrollments {
         this.measurements = measurements;
     }
 
-    /** The new enrolments, and how many members this trigger had enrolled already (a resumed broadcast). */
+    /** Who is to enter, by what (the enrolment's id derives from it), with which variables, as the history tells. */
+    record Candidate(String profileId, String triggerId, Map<String, Object> context, String source) {
+    }
+
+    /** The new enrolments, and how many candidates their trigger had enrolled already (a resumed broadcast). */
     record Outcome(List<Enrollment> created, int earlier) {
     }
 
-    Outcome enroll(Journey journey, JourneyDefinition d, List<String> profileIds, String triggerId, String source,
-                   Instant now) {
-        Set<String> members = new LinkedHashSet<>(profileIds);
-        Map<String, Instant> last = lastEntries(journey.id(), members);
-        List<Enrollment> candidates = new ArrayList<>();
-        for (String profileId : members) {
-            Instant previous = last.get(profileId);
+    /** Enrols candidates of distinct customers; a customer's second candidate is ignored. */
+    Outcome enroll(Journey journey, JourneyDefinition d, List<Candidate> candidates, Instant now) {
+        Map<String, Candidate> members = new LinkedHashMap<>();
+        candidates.forEach(c -> members.putIfAbsent(c.profileId(), c));
+        Map<String, Instant> last = lastEntries(journey.id(), members.keySet());
+        List<Enrollment> allowed = new ArrayList<>();
+        for (Candidate c : members.values()) {
+            Instant previous = last.get(c.profileId());
             if (previous == null || Enrollments.reentryAllows(d.reentry(), previous, now)) {
-                candidates.add(Enrollments.fresh(journey, Enrollments.idFor(journey.id(), profileId, triggerId), profileId,
-                        Map.of(), source, now));
+                allowed.add(Enrollments.fresh(journey, Enrollments.idFor(journey.id(), c.profileId(), c.triggerId()),
+                        c.profileId(), c.context(), c.source(), now));
             }
         }
-        List<Enrollment> created = insert(candidates);
+        List<Enrollment> created = insert(allowed);
         if (!created.isEmpty()) {
             measurements.enrolled(journey.id(), created.size());
             remember(journey.id(), created, now);
         }
-        return new Outcome(created, earlier(journey.id(), members, created, triggerId));
+        return new Outcome(created, earlier(journey.id(), members.values(), created));
     }
 
     /** Re-entry keys of the chunk: profile id → when they last entered this journey. */
@@ -108,11 +115,11 @@ class BulkEnrollments {
         byProfile.execute();
     }
 
-    /** Members not enrolled now whose enrolment by this same trigger exists already. */
-    private int earlier(String journeyId, Set<String> members, List<Enrollment> created, String triggerId) {
+    /** Candidates not enrolled now whose enrolment by this same trigger exists already. */
+    private int earlier(String journeyId, Collection<Candidate> members, List<Enrollment> created) {
         Set<String> now = new HashSet<>(created.stream().map(Enrollment::profileId).toList());
-        List<String> ids = members.stream().filter(p -> !now.contains(p))
-                .map(p -> Enrollments.idFor(journeyId, p, triggerId)).toList();
+        List<String> ids = members.stream().filter(c -> !now.contains(c.profileId()))
+                .map(c -> Enrollments.idFor(journeyId, c.profileId(), c.triggerId())).toList();
         return (int) ByIds.sum(ids, chunk -> mongo.count(query(where("_id").in(chunk)), Enrollment.class));
     }
 }

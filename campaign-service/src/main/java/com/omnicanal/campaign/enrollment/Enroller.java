@@ -7,13 +7,14 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Enrols many customers at once and runs their first steps: the entry point for broadcasts (a chunk at a time); a
- * member enrolled by the same trigger before (a resumed broadcast) counts as enrolled and is not enrolled twice.
+ * Enrols many customers at once and runs their first steps: broadcasts (a chunk at a time) and the triggers of a batch
+ * of events; a member enrolled by the same trigger before (a resumed broadcast) counts as enrolled, not enrolled twice.
  */
 @Component
 public class Enroller {
@@ -33,10 +34,16 @@ public class Enroller {
      * (their sends go to dispatch in batches); how many are enrolled by this trigger, now or before.
      */
     public int enrolAll(Journey journey, JourneyDefinition d, List<String> profileIds, String triggerId, String source) {
-        if (profileIds.isEmpty()) {
+        return enrolAll(journey, d, profileIds.stream()
+                .map(p -> new BulkEnrollments.Candidate(p, triggerId, Map.of(), source)).toList());
+    }
+
+    /** {@link #enrolAll(Journey, JourneyDefinition, List, String, String)} for candidates of distinct customers. */
+    int enrolAll(Journey journey, JourneyDefinition d, List<BulkEnrollments.Candidate> candidates) {
+        if (candidates.isEmpty()) {
             return 0;
         }
-        BulkEnrollments.Outcome outcome = bulk.enroll(journey, d, profileIds, triggerId, source, Instant.now());
+        BulkEnrollments.Outcome outcome = bulk.enroll(journey, d, candidates, Instant.now());
         if (outcome.created().isEmpty()) {
             return outcome.earlier();
         }

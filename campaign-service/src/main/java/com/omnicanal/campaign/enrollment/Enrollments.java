@@ -5,6 +5,7 @@ import com.omnicanal.campaign.journey.JourneyDefinition;
 import com.omnicanal.campaign.measurement.Measurements;
 import com.omnicanal.events.IntegrationEvent;
 import com.omnicanal.events.campaign.Enrolled;
+import com.omnicanal.support.batch.ByIds;
 import com.omnicanal.support.outbox.EventOutbox;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -17,11 +18,13 @@ import org.springframework.stereotype.Component;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -111,6 +114,14 @@ class Enrollments {
             return List.of();
         }
         return mongo.find(query(where("_id").in(ids.getList("ids", String.class))), Enrollment.class);
+    }
+
+    /** {@link #ofProfile} for many profiles: two reads for all of them; a profile with none is absent. */
+    Map<String, List<Enrollment>> ofProfiles(Collection<String> profileIds) {
+        List<String> ids = ByIds.find(mongo, profileIds, Document.class, BY_PROFILE).stream()
+                .flatMap(d -> d.getList("ids", String.class).stream()).toList();
+        return ByIds.find(mongo, ids, Enrollment.class).stream()
+                .collect(Collectors.groupingBy(Enrollment::profileId));
     }
 
     /** Applies a change if nobody changed the enrolment since it was read; false otherwise. */

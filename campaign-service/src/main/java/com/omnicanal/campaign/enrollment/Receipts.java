@@ -77,9 +77,9 @@ class Receipts {
                         e.lastSend().converted()), "clicked " + url));
     }
 
-    /** An activity that a waiting step's rule counts as its conversion. */
-    void activity(String profileId, String activityType) {
-        for (Enrollment e : enrollments.ofProfile(profileId)) {
+    /** An activity that a waiting step's rule counts as its conversion, for the customer's enrolments read before. */
+    void activity(List<Enrollment> theirs, String activityType) {
+        for (Enrollment e : theirs) {
             Enrollment.LastSend s = e.lastSend();
             if (e.isOver() || s == null || Boolean.TRUE.equals(s.converted())) {
                 continue;

@@ -1,11 +1,15 @@
 package com.omnicanal.campaign.enrollment;
 
+import com.omnicanal.support.batch.ByIds;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -38,6 +42,26 @@ class Waits {
 
     List<String> awaiting(String profileId, String activityType) {
         return ids(mongo.findAndRemove(query(where("_id").is(profileId + ":" + activityType)), Document.class, ACTIVITY));
+    }
+
+    /**
+     * {@link #awaiting} for many profiles' activities at once ({@code profileId → activity type}): one read finds the
+     * few keys anyone waits on, and only those are taken.
+     */
+    Map<String, List<String>> awaitingAny(Map<String, String> activities) {
+        Map<String, String> profileOf = new HashMap<>();
+        activities.forEach((profileId, type) -> profileOf.put(profileId + ":" + type, profileId));
+        Map<String, List<String>> woken = new HashMap<>();
+        for (Document key : ByIds.find(mongo, profileOf.keySet(), Waits::idOnly, Document.class, ACTIVITY)) {
+            String profileId = profileOf.get(key.getString("_id"));
+            woken.put(profileId, awaiting(profileId, activities.get(profileId)));
+        }
+        return woken;
+    }
+
+    private static Query idOnly(Query query) {
+        query.fields().include("_id");
+        return query;
     }
 
     void holdUntilComplaintsClear(String profileId, String enrollmentId) {

@@ -1,0 +1,96 @@
+package com.omnicanal.campaign;
+
+import com.omnicanal.testing.Http;
+import com.omnicanal.testing.PlatformServices;
+import com.omnicanal.testing.Tokens;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Activities arriving together (one partner batch) are handled a run at a time: every customer's purchase enrols them
+ * with its own order in the message, a customer's second purchase of the run is judged by the re-entry rule after the
+ * first, and a redelivered batch enrols nobody twice.
+ */
+class ActivityTriggersIT extends CampaignTestBase {
+
+    private static final int CUSTOMERS = 12;
+
+    @Test
+    void aBatchOfPurchasesEnrolsEachCustomerOnceOrPerPurchaseAsTheReentryRuleSays() {
+        String everyTime = publish(thanks("every-time"));
+        String once = publish(thanks("once"));
+        List<String> phones = new ArrayList<>();
+        List<String> profiles = new ArrayList<>();
+        for (int i = 0; i < CUSTOMERS; i++) {
+            phones.add(newPhone());
+            profiles.add(customer(phones.getLast()));
+        }
+        String repeat = phones.getFirst();
+        StringJoiner batch = new StringJoiner(",", "{\"activities\":[", "]}");
+        List<String> orders = new ArrayList<>();
+        for (String phone : phones) {
+            orders.add("B-" + UUID.randomUUID().toString().substring(0, 8));
+            batch.add(purchaseJson(phone, orders.getLast()));
+        }
+        batch.add(purchaseJson(repeat, "B-second"));
+        String body = batch.toString();
+        assertThat(Http.post(PlatformServices.profiles() + "/api/activities", Tokens.partnerDemo(), body).status()).isEqualTo(200);
+
+        for (int i = 0; i < CUSTOMERS; i++) {
+            int expected = i == 0 ? 2 : 1;
+            String profileId = profiles.get(i);
+            await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+                assertThat(sent(profileId, everyTime)).hasSize(expected);
+                assertThat(sent(profileId, once)).hasSize(1);
+            });
+            assertThat(sent(profileId, once).getFirst().get("context").get("orderId").asString()).isEqualTo(orders.get(i));
+        }
+        assertThat(sent(profiles.getFirst(), everyTime).stream().map(e -> e.get("context").get("orderId").asString()))
+                .containsExactlyInAnyOrder(orders.getFirst(), "B-second");
+
+        // the same activities again (a partner's retry): recorded once, so nobody is enrolled again
+        assertThat(Http.post(PlatformServices.profiles() + "/api/activities", Tokens.partnerDemo(), body).status()).isEqualTo(200);
+        String marker = publish(thanks("every-time")); // enrolments after the retry's events are handled show it is over
+        assertThat(Http.post(PlatformServices.profiles() + "/api/activities", Tokens.partnerDemo(), "{\"activities\":["
+                + purchaseJson(phones.get(1), "B-marker") + "]}").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(40)).until(() -> sent(profiles.get(1), marker).size() == 1);
+        assertThat(sent(profiles.getFirst(), everyTime)).hasSize(2);
+        assertThat(sent(profiles.get(1), once)).hasSize(1);
+    }
+
+    private static String thanks(String reentry) {
+        return """
+                {"name":"Thanks %s","purpose":"service","reentry":{"mode":"%s"},
+                 "trigger":{"type":"activity","activityType":"purchase","channel":"online"},
+                 "phases":[{"id":"apertura","channels":[{"channel":"email","role":"primary"}],
+                   "steps":[{"id":"thanks","type":"send","content":{"es":{"subject":"Gracias","text":"Gracias por tu order {{activity.orderId}}"}}}]}]}"""
+                .formatted(reentry, reentry);
+    }
+
+    private static String purchaseJson(String phone, String order) {
+        return """
+                {"id":"%s","type":"purchase","customer":{"identifiers":[{"type":"phone","value":"%s"}]},
+                 "occurredAt":"2026-11-20T10:00:00Z","channel":"online","orderId":"%s","amount":20,"currency":"EUR"}"""
+                .formatted(order + "-" + phone, phone, order);
+    }
+
+    /** The customer's enrolments in the journey whose thank-you went out. */
+    private List<JsonNode> sent(String profileId, String journey) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode e : Http.get(url("/api/campaigns/enrollments?profileId=" + profileId), Tokens.user("marco")).json()) {
+            if (e.get("journeyId").asString().equals(journey) && e.toString().contains("send:sent")) {
+                found.add(e);
+            }
+        }
+        return found;
+    }
+}
