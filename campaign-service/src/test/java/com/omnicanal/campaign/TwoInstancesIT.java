@@ -1,6 +1,7 @@
 package com.omnicanal.campaign;
 
 import com.omnicanal.support.timer.TimerDue;
+import com.omnicanal.support.timer.TimersDue;
 import com.omnicanal.testing.Http;
 import com.omnicanal.testing.PlatformServices;
 import com.omnicanal.testing.Tokens;
@@ -149,13 +150,17 @@ class TwoInstancesIT extends CampaignTestBase {
         return new SpringApplicationBuilder(CampaignServiceApplication.class).run(args.toArray(String[]::new));
     }
 
-    /** Counts, per subject, the timers this instance fired. */
+    /** Counts, per subject, the timers this instance fired (alone or in a sweep's batch). */
     private static Map<String, AtomicInteger> fired(ConfigurableApplicationContext context) {
         Map<String, AtomicInteger> fired = new ConcurrentHashMap<>();
         context.addApplicationListener((ApplicationListener<PayloadApplicationEvent<?>>) event -> {
-            if (event.getPayload() instanceof TimerDue due && due.subject() != null) {
-                fired.computeIfAbsent(due.subject(), s -> new AtomicInteger()).incrementAndGet();
-            }
+            List<TimerDue> timers = switch (event.getPayload()) {
+                case TimerDue due -> List.of(due);
+                case TimersDue batch -> batch.timers();
+                default -> List.of();
+            };
+            timers.stream().filter(due -> due.subject() != null)
+                    .forEach(due -> fired.computeIfAbsent(due.subject(), s -> new AtomicInteger()).incrementAndGet());
         });
         return fired;
     }

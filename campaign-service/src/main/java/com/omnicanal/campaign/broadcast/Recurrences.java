@@ -2,6 +2,7 @@ package com.omnicanal.campaign.broadcast;
 
 import com.omnicanal.support.problem.InvalidRequestException;
 import com.omnicanal.support.timer.TimerDue;
+import com.omnicanal.support.timer.TimersDue;
 import com.omnicanal.support.timer.Timers;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -71,6 +72,12 @@ class Recurrences {
         } catch (DateTimeParseException | NullPointerException e) {
             throw new InvalidRequestException("/every", "an ISO-8601 duration such as P7D");
         }
+    }
+
+    /** Runs due among a sweep's batch of timers ({@code omni.timers.batch}). */
+    @EventListener
+    void dueAll(TimersDue due) {
+        due.timers().forEach(this::due);
     }
 
     /** A run is due: claimed by moving the token on (once, whichever instance), then the broadcast starts. */

@@ -21,6 +21,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Walks an enrolment forward from where it stands until it has to wait (a duration, a deferral, an awaited activity,
@@ -71,18 +72,32 @@ class Engine {
         if (first == null) {
             return;
         }
-        enrollments.walk(first, draft -> {
-            for (int i = 0; i < MAX_STEPS_PER_RUN; i++) {
-                Enrollment e = draft.current(); // as the last step left it, in memory
-                if (e == null || e.isOver() || !"active".equals(e.state())) {
-                    return;
-                }
-                JourneyDefinition d = journeys.definition(e.journeyId(), e.version()).orElseThrow();
-                if (!step(e, d, known)) {
-                    return;
-                }
+        enrollments.walk(first, draft -> walkOn(draft, known));
+    }
+
+    /**
+     * A wake-up's {@code move} of an enrolment just read, and the run it starts: both in one draft, so one
+     * compare-and-set (a move that does not apply ends it there).
+     */
+    void runAfter(Enrollment read, CustomerFacts.Facts known, Predicate<Enrollment> move) {
+        enrollments.walk(read, draft -> {
+            if (move.test(read)) {
+                walkOn(draft, known);
             }
         });
+    }
+
+    private void walkOn(Draft draft, CustomerFacts.Facts known) {
+        for (int i = 0; i < MAX_STEPS_PER_RUN; i++) {
+            Enrollment e = draft.current(); // as the last step left it, in memory
+            if (e == null || e.isOver() || !"active".equals(e.state())) {
+                return;
+            }
+            JourneyDefinition d = journeys.definition(e.journeyId(), e.version()).orElseThrow();
+            if (!step(e, d, known)) {
+                return;
+            }
+        }
     }
 
     /** Executes the step the enrolment stands on; true when it moved on and the next one can run at once. */

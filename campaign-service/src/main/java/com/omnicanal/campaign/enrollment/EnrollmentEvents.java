@@ -8,6 +8,7 @@ import com.omnicanal.campaign.suppression.OpenComplaints.ComplaintsCleared;
 import com.omnicanal.campaign.tracking.LinkOpened;
 import com.omnicanal.support.inbox.BatchConsumer;
 import com.omnicanal.support.timer.TimerDue;
+import com.omnicanal.support.timer.TimersDue;
 import com.omnicanal.events.conversation.MessageReceived;
 import com.omnicanal.events.conversation.MessageStatusChanged;
 import com.omnicanal.events.profile.ActivityRecorded;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -118,13 +120,13 @@ class EnrollmentEvents {
 
     @EventListener
     void timerDue(TimerDue due) {
-        enrollments.find(due.subject()).ifPresent(e -> {
-            if (Receipts.WAITING.equals(e.waitingFor())) {
-                receipts.deadline(e, due.token());
-            } else {
-                wakeups.wake(e.id(), due.token());
-            }
-        });
+        wakeups.wakeAll(List.of(due));
+    }
+
+    /** A sweep's timers a batch at a time ({@code omni.timers.batch}): see {@link Wakeups#wakeAll}. */
+    @EventListener
+    void timersDue(TimersDue due) {
+        wakeups.wakeAll(due.timers());
     }
 
     @EventListener

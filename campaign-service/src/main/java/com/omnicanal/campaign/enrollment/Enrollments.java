@@ -107,6 +107,12 @@ class Enrollments {
         return Optional.ofNullable(mongo.findById(id, Enrollment.class));
     }
 
+    /** Those of {@code ids} that exist, by id: one read per chunk. */
+    Map<String, Enrollment> findAll(Collection<String> ids) {
+        return ByIds.find(mongo, ids, Enrollment.class).stream()
+                .collect(Collectors.toMap(Enrollment::id, e -> e));
+    }
+
     /** The enrolments a profile is or was in (by profile id: no scan). */
     List<Enrollment> ofProfile(String profileId) {
         Document ids = mongo.findById(profileId, Document.class, BY_PROFILE);

@@ -4,12 +4,18 @@ import com.omnicanal.campaign.journey.JourneyDefinition;
 import com.omnicanal.campaign.journey.JourneyDefinition.Phase;
 import com.omnicanal.campaign.journey.JourneyDefinition.Step;
 import com.omnicanal.campaign.journey.Journeys;
+import com.omnicanal.support.timer.TimerDue;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * What ends a wait: its timer (a duration, a deferral, a timeout, a call without outcome), the awaited activity or
@@ -22,44 +28,77 @@ class Wakeups {
     private final Journeys journeys;
     private final Waits waits;
     private final Engine engine;
+    private final Receipts receipts;
+    private final CustomerFacts facts;
 
-    Wakeups(Enrollments enrollments, Journeys journeys, Waits waits, Engine engine) {
+    Wakeups(Enrollments enrollments, Journeys journeys, Waits waits, Engine engine, Receipts receipts,
+            CustomerFacts facts) {
+        this.receipts = receipts;
+        this.facts = facts;
         this.enrollments = enrollments;
         this.journeys = journeys;
         this.waits = waits;
         this.engine = engine;
     }
 
-    /** A timer came due: the wait it ends must still be the current one (a stale token changes nothing). */
-    void wake(String enrollmentId, String token) {
-        Enrollment e = enrollments.find(enrollmentId).orElse(null);
-        if (e == null || !token.equals(e.timerToken()) || !"waiting".equals(e.state())) {
+    /**
+     * Timers of one sweep: their enrolments read at once, their customers' facts too, then each judges its receipts or
+     * wakes and walks on, concurrently (their sends go to dispatch in batches). A failure fails the lot, which is
+     * fired again later (each timer's token makes a repeat change nothing).
+     */
+    void wakeAll(List<TimerDue> timers) {
+        Map<String, Enrollment> found = enrollments.findAll(timers.stream().map(TimerDue::subject).toList());
+        if (found.isEmpty()) {
             return;
         }
+        CustomerFacts.Facts known = facts.of(found.values().stream().map(Enrollment::profileId).toList());
+        List<Future<?>> runs = new ArrayList<>(found.size());
+        try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (TimerDue due : timers) {
+                Enrollment e = found.get(due.subject());
+                if (e != null) {
+                    runs.add(each.submit(() -> due(e, due.token(), known)));
+                }
+            }
+        }
+        for (Future<?> run : runs) {
+            if (run.state() != Future.State.SUCCESS) {
+                throw new IllegalStateException("a timer's wake-up failed", run.exceptionNow());
+            }
+        }
+    }
+
+    private void due(Enrollment e, String token, CustomerFacts.Facts known) {
+        if (Receipts.WAITING.equals(e.waitingFor())) {
+            receipts.deadline(e, token);
+        } else if (token.equals(e.timerToken()) && "waiting".equals(e.state())) {
+            engine.runAfter(e, known, this::moveOn); // a stale token changes nothing
+        }
+    }
+
+    /** Where the wait that came due goes on; false when someone else moved the enrolment first. */
+    private boolean moveOn(Enrollment e) {
         JourneyDefinition d = journeys.definition(e.journeyId(), e.version()).orElseThrow();
         Phase phase = d.phases().get(e.phase());
         Step step = phase.steps().get(e.step());
         Instant now = Instant.now();
-        boolean moved;
         if (Engine.TASK.equals(e.waitingFor())) {
-            moved = engine.move(e, e.phase(), e.step() + 1, Engine.entry(now, phase, step, "agent-task",
+            return engine.move(e, e.phase(), e.step() + 1, Engine.entry(now, phase, step, "agent-task",
                     "no outcome of the call within the step's time: the journey goes on"), List.of());
-        } else if (e.waitingFor() != null) {
+        }
+        if (e.waitingFor() != null) {
             waits.stopAwaiting(e.profileId(), e.waitingFor(), e.id());
             int[] to = after(d, e, step, false);
-            moved = engine.move(e, to[0], to[1], Engine.entry(now, phase, step, step.type(), "no " + e.waitingFor()
+            return engine.move(e, to[0], to[1], Engine.entry(now, phase, step, step.type(), "no " + e.waitingFor()
                     + " within " + step.timeout() + " → " + (step.otherwise() == null ? "goes on" : step.otherwise())),
                     List.of());
-        } else if (Boolean.TRUE.equals(e.retryStep())) {
-            moved = enrollments.change(e, new Update().set("state", "active").inc("attempt", 1).unset("timerToken"),
+        }
+        if (Boolean.TRUE.equals(e.retryStep())) {
+            return enrollments.change(e, new Update().set("state", "active").inc("attempt", 1).unset("timerToken"),
                     List.of(Engine.entry(now, phase, step, "retry", "the deferral is over: trying again")), List.of());
-        } else {
-            moved = engine.move(e, e.phase(), e.step() + 1, Engine.entry(now, phase, step, "wait-over", "waited until "
-                    + e.wakeAt()), List.of());
         }
-        if (moved) {
-            engine.run(e.id());
-        }
+        return engine.move(e, e.phase(), e.step() + 1, Engine.entry(now, phase, step, "wait-over", "waited until "
+                + e.wakeAt()), List.of());
     }
 
     /** The awaited activity happened: the branch takes its "then" path. */

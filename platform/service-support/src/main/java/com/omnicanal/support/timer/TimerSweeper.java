@@ -41,13 +41,15 @@ class TimerSweeper {
     private final ApplicationEventPublisher local;
     private final String instance = UUID.randomUUID().toString();
     private final int parallelism;
+    private final int batch;
     private long next;
 
     TimerSweeper(MongoTemplate mongo, ApplicationEventPublisher local,
-                 @Value("${omni.timers.parallelism:1}") int parallelism) {
+                 @Value("${omni.timers.parallelism:1}") int parallelism, @Value("${omni.timers.batch:1}") int batch) {
         this.mongo = mongo;
         this.local = local;
         this.parallelism = parallelism;
+        this.batch = batch;
         // the claim is a compare-and-set on {_id, owner}: the embedded store indexes only that exact key set
         mongo.indexOps(Timers.COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
                 .on("owner", Sort.Direction.ASC).unique().named("id_owner"));
@@ -84,15 +86,28 @@ class TimerSweeper {
         if (claimed == null) {
             return; // no timer in that second, or another instance has it
         }
-        List<Document> due = claimed.getList("due", Document.class, List.of());
+        List<Object> due = events(claimed.getList("due", Document.class, List.of()));
         if (!(parallelism > 1 ? fireTogether(due) : fireInTurn(due))) {
             return; // retried when the claim goes stale (each timer carries its token: a repeat is ignored)
         }
         mongo.remove(query(where("_id").is(id)), Timers.COLLECTION);
     }
 
-    private boolean fireInTurn(List<Document> due) {
-        for (Document timer : due) {
+    /** A {@link TimerDue} per timer, or {@link TimersDue} of up to {@code omni.timers.batch} each. */
+    private List<Object> events(List<Document> timers) {
+        List<TimerDue> due = timers.stream().map(t -> new TimerDue(t.getString("e"), t.getString("t"))).toList();
+        if (batch <= 1) {
+            return List.copyOf(due);
+        }
+        List<Object> batches = new ArrayList<>();
+        for (int from = 0; from < due.size(); from += batch) {
+            batches.add(new TimersDue(due.subList(from, Math.min(due.size(), from + batch))));
+        }
+        return batches;
+    }
+
+    private boolean fireInTurn(List<Object> due) {
+        for (Object timer : due) {
             if (!fireOne(timer)) {
                 return false;
             }
@@ -100,12 +115,12 @@ class TimerSweeper {
         return true;
     }
 
-    /** {@code omni.timers.parallelism} > 1: a second's timers fire that many at a time (a service with many at once). */
-    private boolean fireTogether(List<Document> due) {
+    /** {@code omni.timers.parallelism} > 1: a second's timers (or batches) fire that many at a time. */
+    private boolean fireTogether(List<Object> due) {
         Semaphore slots = new Semaphore(parallelism);
         List<Future<Boolean>> fired = new ArrayList<>(due.size());
         try (var each = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Document timer : due) {
+            for (Object timer : due) {
                 fired.add(each.submit(() -> {
                     slots.acquire();
                     try {
@@ -119,12 +134,12 @@ class TimerSweeper {
         return fired.stream().allMatch(f -> f.state() == Future.State.SUCCESS && f.resultNow());
     }
 
-    private boolean fireOne(Document timer) {
+    private boolean fireOne(Object due) {
         try {
-            local.publishEvent(new TimerDue(timer.getString("e"), timer.getString("t")));
+            local.publishEvent(due);
             return true;
         } catch (RuntimeException e) {
-            log.warn("timer for {} failed; it is retried when the claim goes stale", timer.getString("e"), e);
+            log.warn("{} failed; it is retried when the claim goes stale", due, e);
             return false;
         }
     }
