@@ -7,6 +7,7 @@ import com.omnicanal.campaign.measurement.Measurements;
 import com.omnicanal.campaign.suppression.OpenComplaints.ComplaintsCleared;
 import com.omnicanal.campaign.tracking.LinkOpened;
 import com.omnicanal.support.inbox.BatchConsumer;
+import com.omnicanal.support.inbox.Replayable;
 import com.omnicanal.support.timer.TimerDue;
 import com.omnicanal.support.timer.TimersDue;
 import com.omnicanal.events.conversation.MessageReceived;
@@ -67,9 +68,12 @@ class EnrollmentEvents {
                 .ifPresent(e -> goals.reach(e, "link-clicked", "opened " + opened.url()));
     }
 
-    /** Entries into a segment enrol in its journeys a run at a time, as a broadcast's chunk (a segment build sends many). */
+    /**
+     * Entries into a segment enrol in its journeys a run at a time, as a broadcast's chunk (a segment build sends many);
+     * replayable, so no claim per event: an entry's enrolment id derives from it, so a repeat enrols nobody twice.
+     */
     @Bean
-    BatchConsumer<SegmentMembershipChanged> segmentEntries(Enroller enroller) {
+    Replayable.Batch<SegmentMembershipChanged> segmentEntries(Enroller enroller) {
         return events -> Rounds.of(events.stream().filter(SegmentMembershipChanged::member).toList(),
                 SegmentMembershipChanged::profileId).forEach(round -> {
             for (Journey journey : journeys.active()) {
