@@ -5,12 +5,8 @@ import com.omnicanal.campaign.journey.JourneyDefinition;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Enrols many customers at once and runs their first steps: broadcasts (a chunk at a time) and the triggers of a batch
@@ -48,15 +44,8 @@ public class Enroller {
             return outcome.earlier();
         }
         CustomerFacts.Facts known = facts.of(outcome.created().stream().map(Enrollment::profileId).toList());
-        List<Future<?>> runs = new ArrayList<>(outcome.created().size());
-        try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
-            outcome.created().forEach(e -> runs.add(each.submit(() -> engine.run(e, known))));
-        }
-        for (Future<?> run : runs) {
-            if (run.state() != Future.State.SUCCESS) {
-                throw new IllegalStateException("an enrolment's first steps failed", run.exceptionNow());
-            }
-        }
+        Concurrently.runAll(outcome.created().stream().<Runnable>map(e -> () -> engine.run(e, known)).toList(),
+                "an enrolment's first steps");
         return outcome.created().size() + outcome.earlier();
     }
 }

@@ -10,12 +10,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * What ends a wait: its timer (a duration, a deferral, a timeout, a call without outcome), the awaited activity or
@@ -52,20 +48,8 @@ class Wakeups {
             return;
         }
         CustomerFacts.Facts known = facts.of(found.values().stream().map(Enrollment::profileId).toList());
-        List<Future<?>> runs = new ArrayList<>(found.size());
-        try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (TimerDue due : timers) {
-                Enrollment e = found.get(due.subject());
-                if (e != null) {
-                    runs.add(each.submit(() -> due(e, due.token(), known)));
-                }
-            }
-        }
-        for (Future<?> run : runs) {
-            if (run.state() != Future.State.SUCCESS) {
-                throw new IllegalStateException("a timer's wake-up failed", run.exceptionNow());
-            }
-        }
+        Concurrently.runAll(timers.stream().filter(due -> found.containsKey(due.subject()))
+                .<Runnable>map(due -> () -> due(found.get(due.subject()), due.token(), known)).toList(), "a timer's wake-up");
     }
 
     private void due(Enrollment e, String token, CustomerFacts.Facts known) {
