@@ -1,6 +1,7 @@
 package com.omnicanal.campaign.tracking;
 
 import com.omnicanal.events.campaign.LinkClicked;
+import com.omnicanal.support.batch.ByIds;
 import com.omnicanal.support.outbox.EventOutbox;
 import org.bson.Document;
 import org.springframework.context.ApplicationEventPublisher;
@@ -12,7 +13,12 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -79,9 +85,18 @@ class Openings {
     }
 
     /** The QR codes a profile scanned recently (newest last), for attributing what they do next. */
-    java.util.List<Document> scansOf(String profileId) {
+    List<Document> scansOf(String profileId) {
         Document d = mongo.findById(profileId, Document.class, PROFILE_SCANS);
-        return d == null ? java.util.List.of() : d.getList("scans", Document.class, java.util.List.of());
+        return d == null ? List.of() : d.getList("scans", Document.class, List.of());
+    }
+
+    /** {@link #scansOf} for many profiles: one read; a profile without scans is absent. */
+    Map<String, List<Document>> scansOf(Collection<String> profileIds) {
+        Map<String, List<Document>> scans = new HashMap<>();
+        for (Document d : ByIds.find(mongo, Set.copyOf(profileIds), Document.class, PROFILE_SCANS)) {
+            scans.put(d.getString("_id"), d.getList("scans", Document.class, List.of()));
+        }
+        return scans;
     }
 
     void forget(String profileId) {

@@ -1,6 +1,7 @@
 package com.omnicanal.campaign.tracking;
 
 import com.omnicanal.events.profile.ActivityRecorded;
+import com.omnicanal.support.inbox.BatchConsumer;
 import com.omnicanal.support.privacy.ErasureParticipant;
 import com.omnicanal.support.privacy.ExportParticipant;
 import org.bson.Document;
@@ -12,8 +13,8 @@ import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -25,25 +26,32 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 @Configuration(proxyBeanMethods = false)
 class TrackingEvents {
 
+    /** A run's purchases at once: the buyers' recent scans read with one {@code $in}. */
     @Bean
-    Consumer<ActivityRecorded> qrConversions(Openings openings, MongoTemplate mongo,
-                                             @Value("${omni.attribution.window:P7D}") Duration window) {
-        return event -> {
-            if (!"purchase".equals(event.type())) {
+    BatchConsumer<ActivityRecorded> qrConversions(Openings openings, MongoTemplate mongo,
+                                                  @Value("${omni.attribution.window:P7D}") Duration window) {
+        return events -> {
+            List<ActivityRecorded> purchases = events.stream().filter(e -> "purchase".equals(e.type())).toList();
+            if (purchases.isEmpty()) {
                 return;
             }
-            Instant at = event.occurredAt() == null ? Instant.now() : event.occurredAt();
-            openings.scansOf(event.profileId()).stream()
-                    .filter(s -> !s.getDate("at").toInstant().isAfter(at.plusSeconds(60))
-                            && s.getDate("at").toInstant().isAfter(at.minus(window)))
-                    .map(s -> s.getString("code")).distinct().forEach(code -> {
-                        Update update = new Update().inc("conversions", 1);
-                        if (event.amount() != null) {
-                            update.inc("revenueCents", event.amount().movePointRight(2).longValue());
-                        }
-                        mongo.updateFirst(query(where("_id").is(code)), update, TrackedLinks.LINKS);
-                    });
+            Map<String, List<Document>> scans = openings.scansOf(purchases.stream().map(ActivityRecorded::profileId).toList());
+            for (ActivityRecorded purchase : purchases) {
+                Instant at = purchase.occurredAt() == null ? Instant.now() : purchase.occurredAt();
+                scans.getOrDefault(purchase.profileId(), List.of()).stream()
+                        .filter(s -> !s.getDate("at").toInstant().isAfter(at.plusSeconds(60))
+                                && s.getDate("at").toInstant().isAfter(at.minus(window)))
+                        .map(s -> s.getString("code")).distinct().forEach(code -> converted(mongo, code, purchase));
+            }
         };
+    }
+
+    private static void converted(MongoTemplate mongo, String code, ActivityRecorded purchase) {
+        Update update = new Update().inc("conversions", 1);
+        if (purchase.amount() != null) {
+            update.inc("revenueCents", purchase.amount().movePointRight(2).longValue());
+        }
+        mongo.updateFirst(query(where("_id").is(code)), update, TrackedLinks.LINKS);
     }
 
     @Bean

@@ -55,6 +55,10 @@ public class EventDispatcher implements Consumer<Message<List<byte[]>>> {
             return claimed.stream().anyMatch(BatchConsumer.class::isInstance);
         }
 
+        boolean claimsOnes() {
+            return claimed.stream().anyMatch(consumer -> !(consumer instanceof BatchConsumer<?>));
+        }
+
         /** The claimed handlers that take a run at once. */
         void acceptClaimedRun(List<Object> events) {
             claimed.stream().filter(BatchConsumer.class::isInstance).forEach(consumer -> acceptAll(consumer, events));
@@ -185,6 +189,10 @@ public class EventDispatcher implements Consumer<Message<List<byte[]>>> {
                 idempotent.releaseAll(mine.stream().map(Delivery::id).toList());
                 return mine.stream().map(d -> new Failure(d, e)).toList(); // each is retried alone, every handler
             }
+        }
+        if (!handler.claimsOnes()) { // the run did it all: no span and no call per event
+            idempotent.doneAll(type, mine.stream().map(Delivery::id).toList());
+            return List.of();
         }
         List<String> done = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
