@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -124,6 +125,12 @@ class OmnichannelIT {
             java.util.Set<String> openedFor = new java.util.HashSet<>();
             opened.await(m -> openedFor.add(EventTap.header(m, "ce-subject")) && openedFor.containsAll(profileIds),
                     Duration.ofSeconds(30));
+            // their runs of message-received queue every new conversation for an agent (or hand it to one)
+            List<String> conversationIds = profileIds.stream().map(id -> mongo.findOne(query(where("profileId").is(id)),
+                    org.bson.Document.class, "conversations").getString("_id")).toList();
+            await().atMost(Duration.ofSeconds(30)).until(() -> conversationIds.stream().allMatch(id ->
+                    mongo.exists(query(where("_id").is(id)), "routing_queue")
+                            || mongo.exists(query(where("_id").is(id)), "routing_assignments")));
         }
     }
 
