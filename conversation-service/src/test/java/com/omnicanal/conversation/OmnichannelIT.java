@@ -27,6 +27,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * WhatsApp inbound through the real protocol (Meta's handshake, payloads signed as Meta signs them) and outbound
@@ -94,6 +97,41 @@ class OmnichannelIT {
         assertThat(conversation.get("messages").get(0).get("text").asString()).isEqualTo("Hola, mi pedido no ha llegado");
         assertThat(conversation.get("messages").get(0).get("senderName").asString()).isEqualTo("Lucía");
         assertThat(EventTap.body(events.await("omni.conversation.message-received.v1", profileId))).contains(messageId);
+    }
+
+    @Test
+    void newCustomersWritingAtOnceGetOneConversationEachWithAllTheirMessagesAndItsOpening() throws Exception {
+        List<String> phones = java.util.stream.IntStream.range(0, 30).mapToObj(i -> newPhone()).toList();
+        List<String> payloads = new java.util.ArrayList<>();
+        for (int round = 0; round < 4; round++) {
+            String text = "Hola " + round;
+            phones.forEach(phone -> payloads.add(payload(phone, "wamid." + UUID.randomUUID(), text)));
+        }
+        try (EventTap opened = broker.tap("omni.conversation", "omni.conversation.conversation-opened.v1");
+             var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            // all at once, so their messages meet in the same inbound batches (and in both committers)
+            List<java.util.concurrent.Future<Integer>> answers = payloads.stream()
+                    .map(p -> pool.submit(() -> post(p, sign(p)).status())).toList();
+            for (var answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+            List<String> profileIds = phones.stream().map(phone -> profileOf("whatsapp:%2B" + phone)).toList();
+            for (String profileId : profileIds) {
+                assertThat(mongo.find(query(where("profileId").is(profileId)), org.bson.Document.class,
+                        "conversations")).as("conversations of " + profileId).hasSize(1);
+                assertThat(Http.get(url("/api/conversations?profileId=" + profileId), Tokens.user("ana")).json()
+                        .get("messages")).hasSize(4);
+            }
+            java.util.Set<String> openedFor = new java.util.HashSet<>();
+            opened.await(m -> openedFor.add(EventTap.header(m, "ce-subject")) && openedFor.containsAll(profileIds),
+                    Duration.ofSeconds(30));
+            // their runs of message-received queue every new conversation for an agent (or hand it to one)
+            List<String> conversationIds = profileIds.stream().map(id -> mongo.findOne(query(where("profileId").is(id)),
+                    org.bson.Document.class, "conversations").getString("_id")).toList();
+            await().atMost(Duration.ofSeconds(30)).until(() -> conversationIds.stream().allMatch(id ->
+                    mongo.exists(query(where("_id").is(id)), "routing_queue")
+                            || mongo.exists(query(where("_id").is(id)), "routing_assignments")));
+        }
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,21 +72,25 @@ class CustomerMessageFlow {
      * run retried message by message after a failure repeats nothing but, at worst, a bot's hand-over note.
      */
     void handleAll(List<MessageReceived> events) {
-        Map<String, Message> messages = inbox.messages(events.stream().map(MessageReceived::messageId).toList());
+        Map<String, Message> messages = inbox.briefs(events.stream().map(MessageReceived::messageId).toList());
         Map<String, Conversation> byId = conversations.findAll(events.stream().map(MessageReceived::conversationId)
                 .collect(Collectors.toSet()));
         Map<String, Instant> heldUntil = holds.heldUntil(byId.values().stream().map(Conversation::profileId)
                 .collect(Collectors.toSet()));
+        Map<String, Router.Waiting> toQueue = new LinkedHashMap<>();
         for (MessageReceived event : events) {
             Conversation c = byId.computeIfAbsent(event.conversationId(), id -> conversations.find(id).orElse(null));
-            if (handle(event, messages.get(event.messageId()), c, c == null ? null : heldUntil.get(c.profileId()))) {
+            if (handle(event, messages.get(event.messageId()), c, c == null ? null : heldUntil.get(c.profileId()),
+                    toQueue)) {
                 byId.remove(c.id()); // changed: a later message of the same conversation reads it again
             }
         }
+        router.enqueueAll(toQueue.values(), Instant.now()); // the run's new queue entries in one insert
     }
 
-    /** Returns whether the message may have changed its conversation. */
-    private boolean handle(MessageReceived event, Message message, Conversation c, Instant heldUntil) {
+    /** Returns whether the message may have changed its conversation; one that needs an agent joins {@code toQueue}. */
+    private boolean handle(MessageReceived event, Message message, Conversation c, Instant heldUntil,
+                           Map<String, Router.Waiting> toQueue) {
         if (message == null || c == null || RECORD_ONLY.contains(event.channel())
                 || heldUntil != null && heldUntil.isAfter(message.at())) {
             return false; // a record, or an answer to a survey in the conversation: nothing for an agent
@@ -98,7 +103,9 @@ class CustomerMessageFlow {
         }
         if ("open".equals(c.status())) {
             sla.customerWrote(c, event.channel(), message.at());
-            router.enqueue(c, event.channel(), Instant.now());
+            // the first message's channel, the latest copy of the conversation (a complaint may have raised it)
+            toQueue.merge(c.id(), new Router.Waiting(c, event.channel()),
+                    (first, later) -> new Router.Waiting(later.conversation(), first.channel()));
         }
         return true;
     }

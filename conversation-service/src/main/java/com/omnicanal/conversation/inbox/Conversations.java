@@ -6,7 +6,6 @@ import com.omnicanal.events.conversation.ConversationResolved;
 import com.omnicanal.conversation.writes.GroupedWrites;
 import com.omnicanal.support.batch.ByIds;
 import com.omnicanal.support.outbox.EventOutbox;
-import com.omnicanal.support.outbox.PendingEvents;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -39,6 +38,7 @@ public class Conversations {
     private final EventOutbox outbox;
     private final Duration reopenWindow;
     private final GroupedWrites grouped;
+    private final Openings openings;
     private static final String SNOOZES = "snoozes";
     private static final Duration ORPHANED = Duration.ofSeconds(10);
 
@@ -47,6 +47,7 @@ public class Conversations {
         this.mongo = mongo;
         this.outbox = outbox;
         this.grouped = grouped;
+        this.openings = new Openings(mongo, outbox);
         this.reopenWindow = reopenWindow;
         // the pointer's compare-and-set queries {_id, conversationId}: the embedded store indexes only that exact set
         mongo.indexOps(CurrentConversation.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
@@ -107,24 +108,36 @@ public class Conversations {
     }
 
     /**
-     * {@link #forInbound} for a batch, one message per profile: every current conversation in two reads; a profile
-     * whose conversation is not simply open (none yet, resolved, being created) is decided the one-by-one way.
+     * {@link #forInbound} for a batch, one message per profile: every current conversation in two reads, the new ones
+     * opened together ({@link Openings}); a profile whose conversation is not simply open or absent (resolved, being
+     * created, an e-mail reply) or whose pointer another writer claimed meanwhile is decided the one-by-one way.
      */
     Map<String, Conversation> forInboundAll(Map<String, InboundMessage> firstByProfile, Instant now) {
-        Map<String, String> pointers = new java.util.HashMap<>();
-        mongo.find(query(where("_id").in(firstByProfile.keySet())), CurrentConversation.class)
+        Map<String, String> pointers = new HashMap<>();
+        ByIds.find(mongo, firstByProfile.keySet(), CurrentConversation.class)
                 .forEach(p -> pointers.put(p.profileId(), p.conversationId()));
-        Map<String, Conversation> byId = new java.util.HashMap<>();
-        if (!pointers.isEmpty()) {
-            mongo.find(query(where("_id").in(pointers.values())), Conversation.class).forEach(c -> byId.put(c.id(), c));
-        }
+        Map<String, Conversation> byId = new HashMap<>();
+        ByIds.find(mongo, Set.copyOf(pointers.values()), Conversation.class).forEach(c -> byId.put(c.id(), c));
         Map<String, Conversation> chosen = new java.util.LinkedHashMap<>();
+        java.util.List<Openings.Opening> openings = new java.util.ArrayList<>();
         firstByProfile.forEach((profileId, message) -> {
             Conversation current = byId.get(pointers.get(profileId));
-            chosen.put(profileId, current != null && !current.isResolved() && references(message.detailsOrNone()
-                    .headers()).isEmpty() ? current : forInbound(profileId, message, now));
+            boolean plain = references(message.detailsOrNone().headers()).isEmpty();
+            if (plain && current != null && !current.isResolved()) {
+                chosen.put(profileId, current);
+            } else if (plain && !pointers.containsKey(profileId)) {
+                openings.add(inbound(profileId, message));
+            }
         });
+        chosen.putAll(openings.isEmpty() ? Map.of() : this.openings.openAll(openings, now));
+        firstByProfile.forEach((profileId, message) -> chosen.computeIfAbsent(profileId,
+                p -> forInbound(p, message, now)));
         return chosen;
+    }
+
+    private static Openings.Opening inbound(String profileId, InboundMessage message) {
+        return new Openings.Opening(profileId, message.channel(), "customer", "open", message.detailsOrNone().storeId(),
+                Map.of());
     }
 
     /** Where an outbound message goes: the current unresolved conversation, else a new one waiting on the customer. */
@@ -207,18 +220,12 @@ public class Conversations {
         if (!claimCurrent(profileId, previousId, id)) {
             return new Target(currentOf(profileId).orElseThrow(), false); // a concurrent message opened it first: join it
         }
-        Conversation conversation = new Conversation(id, profileId, status, Set.of(channel), null, now, now, lastInbound,
-                null, null, null, null, null, null, Conversation.PRIORITY_NORMAL, null, storeId, null, Set.of());
+        Conversation conversation = Openings.conversation(new Openings.Opening(profileId, channel, openedBy, status,
+                storeId, lastInbound), id, now);
         grouped.publish(Conversation.COLLECTION, new EventOutbox.Keyed(id, new ConversationOpened(profileId, id, channel,
-                openedBy, now)), mark -> java.util.List.of(GroupedWrites.Write.insert(Conversation.COLLECTION, marked(conversation, mark))), 0);
+                openedBy, now)), mark -> java.util.List.of(GroupedWrites.Write.insert(Conversation.COLLECTION,
+                openings.marked(conversation, mark))), 0);
         return new Target(conversation, true);
-    }
-
-    /** The new conversation as stored, carrying its opening event's outbox mark. */
-    private org.bson.Document marked(Conversation conversation, String mark) {
-        org.bson.Document stored = new org.bson.Document();
-        mongo.getConverter().write(conversation, stored);
-        return stored.append(PendingEvents.FIELD, new java.util.ArrayList<>(java.util.List.of(mark)));
     }
 
     /** Points the profile at a new conversation unless someone else moved the pointer first (compare and set). */

@@ -139,10 +139,15 @@ public class Inbox {
         return Optional.ofNullable(mongo.findById(id, Message.class));
     }
 
-    /** Many messages in one read of the {@code _id} index. */
-    public Map<String, Message> messages(Collection<String> ids) {
+    /**
+     * Many messages in one read of the {@code _id} index, only their id, conversation, channel, text and time (what a
+     * customer's message sets in motion reads; the rest is null).
+     */
+    public Map<String, Message> briefs(Collection<String> ids) {
         Map<String, Message> found = new HashMap<>();
-        mongo.find(query(where("_id").in(ids)), Message.class).forEach(m -> found.put(m.id(), m));
+        var brief = query(where("_id").in(ids));
+        brief.fields().include("conversationId", "channel", "text", "at");
+        mongo.find(brief, Message.class).forEach(m -> found.put(m.id(), m));
         return found;
     }
 

@@ -2,11 +2,11 @@ package com.omnicanal.conversation.routing;
 
 import com.omnicanal.conversation.inbox.Conversation;
 import com.omnicanal.conversation.inbox.Conversations;
+import com.omnicanal.support.batch.BulkInserts;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -14,9 +14,11 @@ import org.springframework.stereotype.Service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -48,20 +50,43 @@ public class Router {
                 .build(k -> mongo.findAll(Agent.class).stream().anyMatch(a -> "online".equals(a.presence())));
     }
 
+    /** A conversation that needs an agent, and the channel the customer wrote on. */
+    public record Waiting(Conversation conversation, String channel) {
+    }
+
     /** Queues a conversation that needs an agent (no-op when assigned, resolved or already waiting). */
     public void enqueue(Conversation c, String channel, Instant now) {
-        Integer waitingAt = queued.getIfPresent(c.id());
-        if (c.assignee() != null || c.isResolved() || (waitingAt != null && c.priority() >= waitingAt)) {
+        enqueueAll(List.of(new Waiting(c, channel)), now);
+    }
+
+    /** {@link #enqueue} for a run of conversations: their new queue entries in one unordered insert. */
+    public void enqueueAll(Collection<Waiting> waiting, Instant now) {
+        List<QueueEntry> entries = waiting.stream().filter(w -> needsEntry(w.conversation())).map(w -> entry(w, now))
+                .toList();
+        if (entries.isEmpty()) {
             return; // assigned, done, or already waiting at this priority: nothing to write
         }
-        String team = c.teamId() != null ? c.teamId() : teams.servingChannel(channel).orElse(null);
-        try {
-            mongo.insert(new QueueEntry(c.id(), c.priority(), now, channel, team, c.language()));
-        } catch (DuplicateKeyException waiting) {
-            mongo.updateFirst(query(where("_id").is(c.id())), new Update().min("priority", c.priority()), QueueEntry.class);
+        Set<Integer> inserted = BulkInserts.insertNew(mongo, QueueEntry.class, entries);
+        for (int i = 0; i < entries.size(); i++) {
+            QueueEntry entry = entries.get(i);
+            if (!inserted.contains(i)) { // waiting already: it keeps the more urgent priority
+                mongo.updateFirst(query(where("_id").is(entry.conversationId())),
+                        new Update().min("priority", entry.priority()), QueueEntry.class);
+            }
+            queued.put(entry.conversationId(), entry.priority());
         }
-        queued.put(c.id(), c.priority());
         assignWaiting(now);
+    }
+
+    private boolean needsEntry(Conversation c) {
+        Integer waitingAt = queued.getIfPresent(c.id());
+        return c.assignee() == null && !c.isResolved() && (waitingAt == null || c.priority() < waitingAt);
+    }
+
+    private QueueEntry entry(Waiting w, Instant now) {
+        Conversation c = w.conversation();
+        String team = c.teamId() != null ? c.teamId() : teams.servingChannel(w.channel()).orElse(null);
+        return new QueueEntry(c.id(), c.priority(), now, w.channel(), team, c.language());
     }
 
     /** Hands waiting conversations, most urgent first, to whoever can take them now. */

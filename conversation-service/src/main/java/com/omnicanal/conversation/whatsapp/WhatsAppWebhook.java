@@ -7,9 +7,6 @@ import com.omnicanal.conversation.inbox.InboundMessage;
 import com.omnicanal.conversation.inbox.InboundMessage.SenderId;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,7 +21,7 @@ import java.util.Map;
 /**
  * The WhatsApp Cloud API webhook: Meta's verification handshake, then signed {@code entry[].changes[].value}
  * payloads with messages and statuses. A missing or wrong {@code X-Hub-Signature-256} is refused (401) before
- * anything is read or stored.
+ * anything is read or stored. The handshake is a controller method; payloads come through {@link WhatsAppInboundFilter}.
  */
 @RestController
 @RequestMapping("/webhooks/whatsapp")
@@ -48,9 +45,8 @@ class WhatsAppWebhook {
         return MetaHandshake.answer(mode, token, challenge, properties.verifyToken());
     }
 
-    @PostMapping
-    Map<String, String> receive(@RequestBody byte[] body,
-                                @RequestHeader(value = "X-Hub-Signature-256", required = false) String signature) {
+    /** A signed payload's messages and statuses (POST, served by {@link WhatsAppInboundFilter}). */
+    void receive(byte[] body, String signature) {
         MetaHandshake.requireSignature(body, signature, properties.appSecret());
         for (JsonNode entry : json.readTree(body).path("entry")) {
             for (JsonNode change : entry.path("changes")) {
@@ -58,7 +54,6 @@ class WhatsAppWebhook {
                 receiveStatuses(change.path("value"));
             }
         }
-        return Map.of("status", "received");
     }
 
     private void receiveMessages(JsonNode value) {
