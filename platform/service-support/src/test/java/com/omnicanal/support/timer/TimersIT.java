@@ -48,6 +48,26 @@ class TimersIT {
         assertThat(ofSubject(subject)).extracting(TimerDue::token).containsExactlyInAnyOrder("a", "b", "c", "d");
     }
 
+    @Test
+    void timersScheduledConcurrentlyAreWrittenTogetherAndEachFiresOnce() {
+        String prefix = "concurrent-" + UUID.randomUUID() + "-";
+        Instant at = Instant.now().plusSeconds(2);
+        try (var each = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 60; i++) {
+                String subject = prefix + i;
+                Instant due = i % 2 == 0 ? at : at.plusSeconds(1); // two seconds' buckets in the same writes
+                each.submit(() -> timers.schedule(subject, "t", due));
+            }
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> withPrefix(prefix).size() >= 60);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> withPrefix(prefix).size() == 60);
+        assertThat(withPrefix(prefix)).extracting(TimerDue::subject).doesNotHaveDuplicates();
+    }
+
+    private List<TimerDue> withPrefix(String prefix) {
+        return fired.stream().filter(t -> t.subject().startsWith(prefix)).toList();
+    }
+
     private List<TimerDue> ofSubject(String subject) {
         return fired.stream().filter(t -> t.subject().equals(subject)).toList();
     }
