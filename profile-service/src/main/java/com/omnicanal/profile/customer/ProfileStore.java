@@ -190,6 +190,27 @@ public class ProfileStore {
         local.publishEvent(new ProfilesChanged(after));
     }
 
+    /**
+     * Adds to counters of many profiles, the active ones only, in one read of their status and one unordered bulk of
+     * {@code $inc} (the version too, so a guarded writer that read them before recomputes): no read of whole profiles,
+     * no guard to lose. Nothing is announced, so only for counters no segment condition reads (replies per channel).
+     * {@code counts}: profile id → counter field → amount.
+     */
+    public void countAll(Map<String, Map<String, Integer>> counts) {
+        Date now = new Date();
+        List<UpdateOneModel<Document>> bulk = new ArrayList<>();
+        ByIds.find(mongo, counts.keySet(), q -> {
+            q.fields().include("status");
+            return q;
+        }, Document.class, Profile.COLLECTION).stream()
+                .filter(d -> ProfileStatus.ACTIVE.name().equals(d.getString("status"))).map(d -> d.getString("_id"))
+                .forEach(id -> bulk.add(new UpdateOneModel<>(new Document("_id", id), new Document("$inc",
+                        new Document(counts.get(id)).append("version", 1L)).append("$set", new Document("updatedAt", now)))));
+        if (!bulk.isEmpty()) {
+            mongo.execute(Profile.COLLECTION, c -> c.bulkWrite(bulk, UNORDERED));
+        }
+    }
+
     /** {@code update} guarded by the version it was computed from, stamped, with the bulk's token among the last few. */
     private static UpdateOneModel<Document> guarded(Profile profile, Update update, Instant stamp, String token) {
         Document raw = new Document(update.getUpdateObject());
