@@ -83,19 +83,30 @@ class ConsentIT {
     void theChannelTheCustomerAnswersOnRanksFirstAndShowsOnTheTimeline() {
         String id = newProfile();
         assertThat(allowed(id, "service").get(0)).isEqualTo("sms");
-        for (int i = 0; i < 2; i++) {
-            broker.publish("omni.conversation", "omni.conversation.message-received.v1", UUID.randomUUID().toString(),
-                    id, """
-                            {"profileId":"%s","conversationId":"c-1","messageId":"email:m-%s","channel":"email",\
-                            "receivedAt":"%s"}""".formatted(id, UUID.randomUUID(), java.time.Instant.now()));
-        }
+        String redelivered = UUID.randomUUID().toString();
+        reply(id, "email", redelivered);
+        reply(id, "email", redelivered); // the same event again: counted once
+        reply(id, "email", UUID.randomUUID().toString());
+        reply(id, "web", UUID.randomUUID().toString()); // a marker: once it counts, the ones before it have
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                .until(() -> "email".equals(allowed(id, "service").get(0)));
+                .until(() -> replies(id).path("web").asInt() == 1);
+        assertThat(replies(id).get("email").asInt()).isEqualTo(2);
+        assertThat(allowed(id, "service").get(0)).isEqualTo("email");
         JsonNode first = reachability(id, "service").get("allowed").get(0);
         assertThat(first.get("rank").asString()).isEqualTo("learned");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
                 Http.get(url("/" + id + "/timeline?type=message.received"), Tokens.user("ana")).json()
-                        .get("entries").size() == 2);
+                        .get("entries").size() == 3);
+    }
+
+    private static void reply(String profileId, String channel, String eventId) {
+        broker.publish("omni.conversation", "omni.conversation.message-received.v1", eventId, profileId, """
+                {"profileId":"%s","conversationId":"c-1","messageId":"%s:m-%s","channel":"%s","receivedAt":"%s"}"""
+                .formatted(profileId, channel, eventId, channel, "2026-11-20T10:00:00Z"));
+    }
+
+    private JsonNode replies(String id) {
+        return Http.get(url("/" + id), Tokens.user("ana")).json().get("preferences").get("repliesByChannel");
     }
 
     @Test

@@ -1,14 +1,19 @@
 package com.omnicanal.profile.activity;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
 import com.omnicanal.events.profile.ActivityRecorded;
 import com.omnicanal.profile.customer.ActivitySummary;
 import com.omnicanal.profile.customer.Profile;
 import com.omnicanal.profile.customer.ProfileStore.Change;
 import com.omnicanal.profile.customer.ProfileStore;
-import com.omnicanal.profile.identity.IdentifyRequest;
 import com.omnicanal.profile.identity.IdentityResolver;
+import com.omnicanal.profile.timeline.ActivityTimeline;
 import com.omnicanal.support.batch.BulkInserts;
+import com.omnicanal.support.batch.ByIds;
 import com.omnicanal.support.outbox.EventOutbox;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -16,52 +21,87 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
  * A batch in a few bulk operations instead of a dozen round trips per activity: each customer resolved once, each
  * profile read once, all events staged in one insert, all activities in one unordered insert (a duplicate id is
- * reported, not fatal), and one summary update per profile.
+ * reported, not fatal), their timeline entries in one bulk and one summary update per profile (which keeps segment
+ * membership current in the same request).
  */
 @Component
 class ActivityBatch {
+
+    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
 
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
     private final ProfileStore profiles;
     private final IdentityResolver identity;
+    private final ActivityDocuments documents;
+    private final ActivityTimeline timeline;
 
-    ActivityBatch(MongoTemplate mongo, EventOutbox outbox, ProfileStore profiles, IdentityResolver identity) {
+    ActivityBatch(MongoTemplate mongo, EventOutbox outbox, ProfileStore profiles, IdentityResolver identity,
+                  ActivityDocuments documents, ActivityTimeline timeline) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.profiles = profiles;
         this.identity = identity;
+        this.documents = documents;
+        this.timeline = timeline;
     }
 
     List<Activities.Result> record(List<ActivityInput> inputs, Activities.Caller caller) {
         List<Profile> owners = owners(inputs, caller);
-        Instant now = Instant.now();
+        List<ActivityRecorded> events = events(inputs, owners, caller, Instant.now());
+        Set<Integer> written = outbox.publishAll(Activity.COLLECTION, events.stream()
+                .map(e -> new EventOutbox.Keyed(e.activityId(), e)).toList(), marks -> insert(inputs, events, caller, marks));
+        timeline.append(onTimeline(events, written));
+        updateSummaries(inputs, owners, written);
+        return IntStream.range(0, inputs.size()).mapToObj(i -> new Activities.Result(inputs.get(i).id(),
+                written.contains(i) ? "recorded" : "duplicate", owners.get(i).id())).toList();
+    }
+
+    /** Each input's event, its stage computed from the running summary of its profile within the batch. */
+    private static List<ActivityRecorded> events(List<ActivityInput> inputs, List<Profile> owners,
+                                                 Activities.Caller caller, Instant now) {
         Map<String, ActivitySummary> running = new HashMap<>();
         owners.forEach(p -> running.putIfAbsent(p.id(), p.activity()));
-        List<EventOutbox.Keyed> events = new ArrayList<>();
+        List<ActivityRecorded> events = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             ActivityInput input = inputs.get(i);
             String profileId = owners.get(i).id();
             ActivitySummary after = running.get(profileId).record(input.type(), input.amount(), input.occurredAt());
             running.put(profileId, after);
-            events.add(new EventOutbox.Keyed(id(caller, input), new ActivityRecorded(profileId, id(caller, input),
-                    input.type(), input.occurredAt(), input.channel(), input.storeId(), input.orderId(), input.amount(),
-                    input.currency(), input.attributes(), after.stageAt(now), now)));
+            events.add(new ActivityRecorded(profileId, id(caller, input), input.type(), input.occurredAt(),
+                    input.channel(), input.storeId(), input.orderId(), input.amount(), input.currency(),
+                    input.attributes(), after.stageAt(now), now));
         }
-        Set<Integer> written = outbox.publishAll(Activity.COLLECTION, events, marks -> insert(inputs, owners, caller,
-                marks, now));
-        updateSummaries(inputs, owners, written);
-        return IntStream.range(0, inputs.size()).mapToObj(i -> new Activities.Result(inputs.get(i).id(),
-                written.contains(i) ? "recorded" : "duplicate", owners.get(i).id())).toList();
+        return events;
+    }
+
+    /**
+     * The timeline entries: those just written, and those of resent activities as first stored (the request that
+     * stored them may have failed before its timeline write; appending again is a no-op otherwise).
+     */
+    private List<ActivityRecorded> onTimeline(List<ActivityRecorded> events, Set<Integer> written) {
+        List<ActivityRecorded> entries = new ArrayList<>(written.size());
+        List<String> resent = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (written.contains(i)) {
+                entries.add(events.get(i));
+            } else {
+                resent.add(events.get(i).activityId());
+            }
+        }
+        ByIds.find(mongo, resent, Activity.class).forEach(stored -> entries.add(stored.recorded()));
+        return entries;
     }
 
     /**
@@ -72,7 +112,7 @@ class ActivityBatch {
         List<Integer> byIdentifiers = IntStream.range(0, inputs.size())
                 .filter(i -> inputs.get(i).customer().profileId() == null).boxed().toList();
         Map<Integer, String> known = new HashMap<>();
-        identity.resolveKnown(byIdentifiers.stream().map(i -> identifiers(inputs.get(i))).toList(), caller.client())
+        identity.resolveKnown(byIdentifiers.stream().map(i -> inputs.get(i).identifierInputs()).toList(), caller.client())
                 .forEach((k, profileId) -> known.put(byIdentifiers.get(k), profileId));
         List<String> ids = IntStream.range(0, inputs.size()).mapToObj(i -> inputs.get(i).customer().profileId() != null
                 ? inputs.get(i).customer().profileId() : known.get(i)).toList();
@@ -91,20 +131,28 @@ class ActivityBatch {
                     : source + "|" + input.customer().identifiers();
             owners.add(byKey.computeIfAbsent(key, k -> profiles.requireActive(input.customer().profileId() != null
                     ? input.customer().profileId()
-                    : identity.resolveProfileId(identifiers(input), source, caller.actor()))));
+                    : identity.resolveProfileId(input.identifierInputs(), source, caller.actor()))));
         }
         return owners;
     }
 
-    private Set<Integer> insert(List<ActivityInput> inputs, List<Profile> owners, Activities.Caller caller,
-                                List<String> marks, Instant now) {
-        List<Activity> docs = IntStream.range(0, inputs.size()).mapToObj(i -> {
-            ActivityInput in = inputs.get(i);
-            return new Activity(id(caller, in), in.id(), caller.client(), owners.get(i).id(), in.type(), in.occurredAt(),
-                    in.channel(), in.storeId(), in.orderId(), in.items(), in.amount(), in.currency(), in.attributes(),
-                    now, Set.of(marks.get(i)));
-        }).toList();
-        return BulkInserts.insertNew(mongo, Activity.class, docs); // a known id: recorded before
+    /** One unordered insert of plain documents; a known id was recorded before (a duplicate, not an error). */
+    private Set<Integer> insert(List<ActivityInput> inputs, List<ActivityRecorded> events, Activities.Caller caller,
+                                List<String> marks) {
+        List<Document> docs = IntStream.range(0, inputs.size())
+                .mapToObj(i -> documents.of(events.get(i), inputs.get(i), caller.client(), marks.get(i))).toList();
+        Set<Integer> written = IntStream.range(0, docs.size()).boxed().collect(Collectors.toCollection(HashSet::new));
+        try {
+            mongo.getCollection(Activity.COLLECTION).insertMany(docs, UNORDERED);
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (!BulkInserts.isDuplicateKey(error)) {
+                    throw e;
+                }
+                written.remove(error.getIndex());
+            }
+        }
+        return written;
     }
 
     /**
@@ -125,17 +173,12 @@ class ActivityBatch {
                 summary = summary.record(input.type(), input.amount(), input.occurredAt());
             }
             ActivitySummary after = summary;
-            return new Change(new Update().set("activity", after), List.of(), q -> q.withActivity(after));
+            return new Change(new Update().set("activity", after.document()), List.of(), q -> q.withActivity(after));
         }));
         profiles.updateAll(read, changes);
     }
 
     private static String id(Activities.Caller caller, ActivityInput input) {
         return caller.client() + ":" + input.id();
-    }
-
-    private static List<IdentifyRequest.IdentifierInput> identifiers(ActivityInput input) {
-        return input.customer().identifiers().stream()
-                .map(i -> new IdentifyRequest.IdentifierInput(i.type(), i.value(), i.verified(), false)).toList();
     }
 }

@@ -13,9 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,18 +22,16 @@ import java.util.List;
 @RestController
 class ActivityController {
 
-    static final int MAX_BATCH = 1000;
-
     private final Activities activities;
+    private final ActivityBodies bodies;
     private final ActivityTypes types;
     private final Validator validator;
-    private final JsonMapper json;
 
-    ActivityController(Activities activities, ActivityTypes types, Validator validator, JsonMapper json) {
+    ActivityController(Activities activities, ActivityBodies bodies, ActivityTypes types, Validator validator) {
         this.activities = activities;
+        this.bodies = bodies;
         this.types = types;
         this.validator = validator;
-        this.json = json;
     }
 
     record TypeRegistration(String name, String description, JsonNode schema) {
@@ -44,28 +40,13 @@ class ActivityController {
     @PostMapping("/api/activities")
     @PreAuthorize("hasAnyRole('agent', 'supervisor', 'admin') or hasAuthority('SCOPE_omni.internal')"
             + " or (hasRole('partner') and hasAuthority('SCOPE_activities.write'))")
-    Activities.BatchResult record(@RequestBody JsonNode body, Authentication caller) {
-        boolean batch = body.has("activities");
-        List<JsonNode> nodes = new ArrayList<>();
-        if (batch && !body.get("activities").isArray()) {
-            throw new InvalidRequestException("activities", "must be an array");
-        }
-        if (batch) {
-            body.get("activities").forEach(nodes::add);
-        } else {
-            nodes.add(body);
-        }
-        if (nodes.isEmpty() || nodes.size() > MAX_BATCH) {
-            throw new InvalidRequestException("activities", "send 1 to " + MAX_BATCH + " activities per request");
-        }
-        List<ActivityInput> inputs = new ArrayList<>();
+    Activities.BatchResult record(@RequestBody byte[] body, Authentication caller) {
+        ActivityBodies.Parsed parsed = bodies.read(body);
         List<String> paths = new ArrayList<>();
         List<InvalidField> problems = new ArrayList<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            String path = batch ? "activities[" + i + "]" : "activity";
-            ActivityInput input = read(nodes.get(i), path);
-            validator.validate(input).forEach(v -> problems.add(field(path, v)));
-            inputs.add(input);
+        for (int i = 0; i < parsed.inputs().size(); i++) {
+            String path = parsed.path(i);
+            validator.validate(parsed.inputs().get(i)).forEach(v -> problems.add(field(path, v)));
             paths.add(path);
         }
         if (!problems.isEmpty()) {
@@ -73,7 +54,7 @@ class ActivityController {
         }
         boolean staff = caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().matches(
                 "ROLE_(agent|supervisor|admin)|SCOPE_omni\\.internal"));
-        return activities.record(inputs, paths, new Activities.Caller(staff ? "staff" : Actor.client(caller),
+        return activities.record(parsed.inputs(), paths, new Activities.Caller(staff ? "staff" : Actor.client(caller),
                 Actor.of(caller), staff));
     }
 
@@ -88,14 +69,6 @@ class ActivityController {
     @PreAuthorize("hasAnyRole('agent', 'supervisor', 'admin', 'marketer', 'partner')")
     List<ActivityType> types() {
         return types.all();
-    }
-
-    private ActivityInput read(JsonNode node, String path) {
-        try {
-            return json.treeToValue(node, ActivityInput.class);
-        } catch (JacksonException e) {
-            throw new InvalidRequestException(path, "is not an activity: " + e.getOriginalMessage());
-        }
     }
 
     private static InvalidField field(String path, ConstraintViolation<ActivityInput> violation) {

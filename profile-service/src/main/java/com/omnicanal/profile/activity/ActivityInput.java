@@ -1,5 +1,6 @@
 package com.omnicanal.profile.activity;
 
+import com.omnicanal.profile.identity.IdentifyRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -28,6 +29,12 @@ record ActivityInput(
         @DecimalMin("0") BigDecimal amount,
         @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
         @Size(max = 50) Map<String, Object> attributes) {
+
+    /** The customer's identifiers as identify takes them. */
+    List<IdentifyRequest.IdentifierInput> identifierInputs() {
+        return customer.identifiers().stream()
+                .map(i -> new IdentifyRequest.IdentifierInput(i.type(), i.value(), i.verified(), false)).toList();
+    }
 
     /** Who it happened to: a profile id (staff only) or identifiers resolved like {@code identify}. */
     record CustomerRef(@Size(max = 64) String profileId, @Size(max = 20) List<@Valid Identifier> identifiers) {

@@ -1,8 +1,11 @@
 package com.omnicanal.profile.customer;
 
+import org.bson.Document;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 
 /**
  * Counters kept as activities arrive, so the lifecycle stage and segment conditions are read, never recomputed by
@@ -44,6 +47,25 @@ public record ActivitySummary(int purchases, Instant firstPurchaseAt, Instant la
             return "retention";
         }
         return stage;
+    }
+
+    /** As the profile stores it (what the mapping writes, nulls left out), for bulk writes that skip the mapping. */
+    public Document document() {
+        Document d = new Document("purchases", purchases);
+        put(d, "firstPurchaseAt", firstPurchaseAt);
+        put(d, "lastPurchaseAt", lastPurchaseAt);
+        put(d, "lastActivityAt", lastActivityAt);
+        put(d, "stage", stage);
+        put(d, "lastPurchaseAmount", lastPurchaseAmount);
+        put(d, "totalSpent", totalSpent);
+        put(d, "lastVisitAt", lastVisitAt);
+        return d;
+    }
+
+    private static void put(Document document, String key, Object value) {
+        if (value != null) {
+            document.append(key, value instanceof Instant at ? Date.from(at) : value);
+        }
     }
 
     public static ActivitySummary combine(ActivitySummary a, ActivitySummary b) {

@@ -1,12 +1,13 @@
 package com.omnicanal.profile.customer;
 
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.omnicanal.events.IntegrationEvent;
 import com.omnicanal.support.batch.ByIds;
 import com.omnicanal.support.outbox.EventOutbox;
 import org.bson.Document;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -19,6 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,6 +46,7 @@ public class ProfileStore {
     /** The tokens of the last bulk writes to a profile: how a bulk tells the writes it won from those it lost. */
     private static final String BULK_WRITES = "bulkWrites";
     private static final int KEPT_BULK_WRITES = 4;
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
@@ -148,25 +151,26 @@ public class ProfileStore {
 
     /**
      * Event-free changes to many profiles (e.g. activity summaries) in one unordered bulk of version-guarded updates,
-     * from the profiles as the caller {@code read} them. When every guard held and every change says how it applies,
-     * nothing is read back; otherwise the writes that lost to another writer (told apart by this bulk's token, which
-     * each written profile keeps among its last few) are recomputed from the current profile and written on their own.
+     * from the profiles as the caller {@code read} them, written as plain documents (the update mapping was a fifth of
+     * an activity batch's CPU): a change's values must be store-ready (documents, numbers, text, dates). When every
+     * guard held and every change says how it applies, nothing is read back; otherwise the writes that lost to another
+     * writer (told apart by this bulk's token, which each written profile keeps among its last few) are recomputed from
+     * the current profile and written on their own.
      */
     public void updateAll(Map<String, Profile> read, Map<String, Function<Profile, Change>> changes) {
         Instant stamp = Instant.now().truncatedTo(ChronoUnit.MILLIS); // the store keeps milliseconds
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Profile.class);
+        List<UpdateOneModel<Document>> bulk = new ArrayList<>();
         Map<String, Change> written = new LinkedHashMap<>();
         String token = UUID.randomUUID().toString(); // which profiles this bulk wrote, whoever wrote next
         read.forEach((id, profile) -> {
             Change change = changes.containsKey(id) ? changes.get(id).apply(profile) : Change.none();
             if (change.update() != null && change.events().isEmpty()) {
-                Update update = change.update().set("version", profile.version() + 1).set("updatedAt", stamp);
-                update.push(BULK_WRITES).slice(-KEPT_BULK_WRITES).each(token);
-                bulk.updateOne(query(where("_id").is(id).and("version").is(profile.version())), update);
+                bulk.add(guarded(profile, change.update(), stamp, token));
                 written.put(id, change);
             }
         });
-        long matched = written.isEmpty() ? 0 : bulk.execute().getMatchedCount();
+        long matched = written.isEmpty() ? 0 : mongo.execute(Profile.COLLECTION, c -> c.bulkWrite(bulk, UNORDERED))
+                .getMatchedCount();
         Set<String> lost = matched == written.size() ? Set.of() : lostRaces(written.keySet(), token);
         List<String> readBack = written.entrySet().stream()
                 .filter(e -> !lost.contains(e.getKey()) && e.getValue().applied() == null).map(Map.Entry::getKey).toList();
@@ -184,6 +188,36 @@ public class ProfileStore {
         });
         changes.keySet().stream().filter(id -> !written.containsKey(id)).forEach(id -> update(id, changes.get(id)));
         local.publishEvent(new ProfilesChanged(after));
+    }
+
+    /**
+     * Adds to counters of many profiles, the active ones only, in one read of their status and one unordered bulk of
+     * {@code $inc} (the version too, so a guarded writer that read them before recomputes): no read of whole profiles,
+     * no guard to lose. Nothing is announced, so only for counters no segment condition reads (replies per channel).
+     * {@code counts}: profile id → counter field → amount.
+     */
+    public void countAll(Map<String, Map<String, Integer>> counts) {
+        Date now = new Date();
+        List<UpdateOneModel<Document>> bulk = new ArrayList<>();
+        ByIds.find(mongo, counts.keySet(), q -> {
+            q.fields().include("status");
+            return q;
+        }, Document.class, Profile.COLLECTION).stream()
+                .filter(d -> ProfileStatus.ACTIVE.name().equals(d.getString("status"))).map(d -> d.getString("_id"))
+                .forEach(id -> bulk.add(new UpdateOneModel<>(new Document("_id", id), new Document("$inc",
+                        new Document(counts.get(id)).append("version", 1L)).append("$set", new Document("updatedAt", now)))));
+        if (!bulk.isEmpty()) {
+            mongo.execute(Profile.COLLECTION, c -> c.bulkWrite(bulk, UNORDERED));
+        }
+    }
+
+    /** {@code update} guarded by the version it was computed from, stamped, with the bulk's token among the last few. */
+    private static UpdateOneModel<Document> guarded(Profile profile, Update update, Instant stamp, String token) {
+        Document raw = new Document(update.getUpdateObject());
+        raw.put("$set", new Document(raw.get("$set", new Document())).append("version", profile.version() + 1)
+                .append("updatedAt", Date.from(stamp)));
+        raw.put("$push", new Document(BULK_WRITES, new Document("$each", List.of(token)).append("$slice", -KEPT_BULK_WRITES)));
+        return new UpdateOneModel<>(new Document("_id", profile.id()).append("version", profile.version()), raw);
     }
 
     /** Which guarded writes of a bulk matched nothing: the profiles whose recent bulk writes do not list its token. */

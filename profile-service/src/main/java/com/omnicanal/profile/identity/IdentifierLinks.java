@@ -1,6 +1,7 @@
 package com.omnicanal.profile.identity;
 
 import com.omnicanal.support.batch.ByIds;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -32,10 +33,16 @@ class IdentifierLinks {
         return Optional.ofNullable(mongo.findById(key, IdentifierLink.class));
     }
 
-    /** Many lookups in a few reads of the unique {@code _id} index ({@code $in}). */
-    java.util.Map<String, IdentifierLink> findAll(Collection<String> keys) {
-        java.util.Map<String, IdentifierLink> found = new java.util.HashMap<>();
-        ByIds.find(mongo, keys, IdentifierLink.class).forEach(l -> found.put(l.id(), l));
+    /**
+     * The profile holding each known key, in a few reads of the unique {@code _id} index ({@code $in}); only that
+     * field is read, as plain documents (the mapping of whole links was a tenth of an activity batch's CPU).
+     */
+    java.util.Map<String, String> holders(Collection<String> keys) {
+        java.util.Map<String, String> found = new java.util.HashMap<>();
+        ByIds.find(mongo, keys, q -> {
+            q.fields().include("profileId");
+            return q;
+        }, Document.class, IdentifierLink.COLLECTION).forEach(d -> found.put(d.getString("_id"), d.getString("profileId")));
         return found;
     }
 

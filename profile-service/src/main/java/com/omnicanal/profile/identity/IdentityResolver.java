@@ -129,10 +129,10 @@ public class IdentityResolver {
                 // resolved one by one, which reports the problem
             }
         }
-        Map<String, IdentifierLink> links = this.links.findAll(keys.values().stream().flatMap(List::stream).distinct().toList());
+        Map<String, String> holders = links.holders(keys.values().stream().flatMap(List::stream).distinct().toList());
         Map<Integer, String> resolved = new LinkedHashMap<>();
         keys.forEach((i, ks) -> {
-            List<String> owners = ks.stream().map(links::get).map(l -> l == null ? null : l.profileId()).distinct().toList();
+            List<String> owners = ks.stream().map(holders::get).distinct().toList();
             if (owners.size() == 1 && owners.getFirst() != null) {
                 resolved.put(i, owners.getFirst());
             }

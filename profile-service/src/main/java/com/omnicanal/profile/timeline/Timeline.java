@@ -1,8 +1,10 @@
 package com.omnicanal.profile.timeline;
 
-import org.springframework.data.mongodb.core.BulkOperations;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
@@ -14,14 +16,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 /** Appends entries to monthly buckets and reads them back newest first, filtered and paginated. */
 @Service
 class Timeline {
 
     private static final int MAX_MONTHS_BACK = 120;
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final MongoTemplate mongo;
 
@@ -36,17 +37,19 @@ class Timeline {
     /**
      * Appends once however often an event is delivered: an entry is a pure function of its event, so adding it to the
      * bucket's set is a no-op the second time (and the lookup stays a read by {@code _id}). One unordered bulk of
-     * upserts: one round trip for a run of events.
+     * upserts, written as plain documents (the mapping was most of its cost): one round trip for a run of events.
      */
     void appendAll(List<Append> appends) {
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, TimelineBucket.class);
+        List<UpdateOneModel<Document>> upserts = new ArrayList<>(appends.size());
         for (Append append : appends) {
             String month = YearMonth.from(append.entry().at().atZone(ZoneOffset.UTC)).toString();
-            bulk.upsert(query(where("_id").is(append.profileId() + ":" + month)), new Update()
-                    .setOnInsert("profileId", append.profileId()).setOnInsert("month", month)
-                    .addToSet("entries", append.entry()));
+            upserts.add(new UpdateOneModel<>(new Document("_id", append.profileId() + ":" + month), new Document(
+                    "$setOnInsert", new Document("profileId", append.profileId()).append("month", month))
+                    .append("$addToSet", new Document("entries", append.entry().document())), UPSERT));
         }
-        bulk.execute();
+        if (!upserts.isEmpty()) {
+            mongo.execute(TimelineBucket.COLLECTION, c -> c.bulkWrite(upserts, UNORDERED));
+        }
     }
 
     /** Entries of these profiles before {@code before}, newest first, at most {@code limit}. */

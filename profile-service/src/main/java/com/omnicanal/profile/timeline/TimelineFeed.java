@@ -1,7 +1,6 @@
 package com.omnicanal.profile.timeline;
 
 import com.omnicanal.events.conversation.MessageReceived;
-import com.omnicanal.events.profile.ActivityRecorded;
 import com.omnicanal.events.profile.ConsentChanged;
 import com.omnicanal.events.profile.ProfileCreated;
 import com.omnicanal.events.profile.ProfileMerged;
@@ -13,9 +12,9 @@ import org.springframework.context.annotation.Configuration;
 import java.util.function.Function;
 
 /**
- * The timeline is a read model like any other: fed by events, this service's own first, the others' as they come.
- * Appends are idempotent per entry id, so these handlers need no processed-event claim, and a run of events is
- * appended in one bulk.
+ * The timeline is a read model like any other: fed by events, this service's own first, the others' as they come
+ * (activities excepted: the request that records them appends them, see {@link ActivityTimeline}). Appends are
+ * idempotent per entry id, so these handlers need no processed-event claim, and a run of events is appended in one bulk.
  */
 @Configuration(proxyBeanMethods = false)
 class TimelineFeed {
@@ -23,11 +22,6 @@ class TimelineFeed {
     @Bean
     Replayable.Batch<ProfileCreated> timelineOnCreated(Timeline timeline) {
         return feed(timeline, ProfileCreated::profileId, TimelineEntries::created);
-    }
-
-    @Bean
-    Replayable.Batch<ActivityRecorded> timelineOnActivity(Timeline timeline) {
-        return feed(timeline, ActivityRecorded::profileId, TimelineEntries::activity);
     }
 
     @Bean
