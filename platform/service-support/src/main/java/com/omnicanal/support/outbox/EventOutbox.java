@@ -12,8 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -33,6 +35,8 @@ public class EventOutbox {
     private final Supplier<Tracer> tracer;
     private final String source;
     private final String context;
+    /** Event class → its type and exchange: worked out once per class, not per event. */
+    private final Map<Class<?>, Route> routes = new ConcurrentHashMap<>();
 
     EventOutbox(MongoTemplate mongo, JsonMapper json, OutboxRelay relay, ObjectProvider<Tracer> tracer, String source,
                 String context) {
@@ -61,7 +65,7 @@ public class EventOutbox {
         }
         List<OutboxEntry> entries = events.stream().map(e -> entry(collection, aggregateId, e)).toList();
         Set<String> ids = new LinkedHashSet<>(entries.stream().map(OutboxEntry::id).toList());
-        mongo.insert(entries, OutboxEntry.class);
+        insert(entries);
         T result;
         try {
             result = write.apply(new PendingEvents(ids));
@@ -93,9 +97,10 @@ public class EventOutbox {
                 .toList();
         List<String> ids = entries.stream().map(OutboxEntry::id).toList();
         if (batchId != null) {
-            mongo.insert(new OutboxBatch(batchId, entries, Instant.now(), Set.of()));
+            mongo.getCollection(OutboxBatch.COLLECTION)
+                    .insertOne(OutboxDocuments.of(new OutboxBatch(batchId, entries, Instant.now(), Set.of())));
         } else if (!entries.isEmpty()) {
-            mongo.insert(entries, OutboxEntry.class);
+            insert(entries);
         }
         Set<Integer> written;
         try {
@@ -124,6 +129,10 @@ public class EventOutbox {
         return written;
     }
 
+    private void insert(List<OutboxEntry> entries) {
+        mongo.getCollection(OutboxEntry.COLLECTION).insertMany(entries.stream().map(OutboxDocuments::of).toList());
+    }
+
     private void discardStaged(String batchId, List<String> ids) {
         if (batchId != null) {
             mongo.remove(query(where("_id").is(batchId)), OutboxBatch.class);
@@ -137,10 +146,17 @@ public class EventOutbox {
     }
 
     private OutboxEntry entry(String collection, String aggregateId, IntegrationEvent event) {
-        String type = EventTypes.concrete(event.getClass(), context);
+        Route route = routes.computeIfAbsent(event.getClass(), c -> Route.of(EventTypes.concrete(c, context)));
         Instant now = Instant.now();
-        return new OutboxEntry(UUID.randomUUID().toString(), type, EventTypes.exchangeOf(type), source,
+        return new OutboxEntry(UUID.randomUUID().toString(), route.type(), route.exchange(), source,
                 event.subject(), now, json.writeValueAsString(event), collection, aggregateId, traceparent(), now, null);
+    }
+
+    private record Route(String type, String exchange) {
+
+        static Route of(String type) {
+            return new Route(type, EventTypes.exchangeOf(type));
+        }
     }
 
     private String traceparent() {

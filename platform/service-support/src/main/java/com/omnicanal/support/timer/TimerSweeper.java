@@ -61,11 +61,26 @@ class TimerSweeper {
     @Scheduled(fixedDelayString = "${omni.timers.sweep-interval:PT0.25S}")
     void sweep() {
         long now = Instant.now().getEpochSecond();
-        for (long second = next - LOOK_BACK; second < now; second++) { // the last seconds again: late adds, clock skew
+        for (long second : unclaimed(next - LOOK_BACK, now)) { // the last seconds again: late adds, clock skew
             fire(second, null);
         }
         next = Math.max(next, now);
         mongo.upsert(query(where("_id").is(CURSOR)), new Update().max("next", next), CURSOR);
+    }
+
+    /** The seconds in [from, to) whose bucket exists unclaimed: one read, instead of a claim attempt per second. */
+    private List<Long> unclaimed(long from, long to) {
+        List<String> ids = new ArrayList<>();
+        for (long second = from; second < to; second++) {
+            ids.add(Timers.bucket(second));
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var open = query(where("_id").in(ids).and("owner").is(null));
+        open.fields().include("_id");
+        return mongo.find(open, Document.class, Timers.COLLECTION).stream()
+                .map(d -> Long.parseLong(d.getString("_id").substring(2))).sorted().toList();
     }
 
     /** Buckets claimed by an instance that died before finishing them. */
