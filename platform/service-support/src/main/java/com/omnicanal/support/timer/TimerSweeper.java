@@ -64,8 +64,10 @@ class TimerSweeper {
         for (long second : unclaimed(next - LOOK_BACK, now)) { // the last seconds again: late adds, clock skew
             fire(second, null);
         }
-        next = Math.max(next, now);
-        mongo.upsert(query(where("_id").is(CURSOR)), new Update().max("next", next), CURSOR);
+        if (now > next) { // a write per second, not per sweep
+            next = now;
+            mongo.upsert(query(where("_id").is(CURSOR)), new Update().max("next", next), CURSOR);
+        }
     }
 
     /** The seconds in [from, to) whose bucket exists unclaimed: one read, instead of a claim attempt per second. */
