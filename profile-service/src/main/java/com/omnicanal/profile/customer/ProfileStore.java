@@ -100,6 +100,17 @@ public class ProfileStore {
     public record Liveness(String id, ProfileStatus status, String mergedInto) {
     }
 
+    /** The liveness of many profiles in one projected read by {@code _id} (missing ones absent). */
+    public Map<String, Liveness> livenessAll(java.util.Collection<String> ids) {
+        Map<String, Liveness> found = new HashMap<>();
+        ByIds.find(mongo, ids, q -> {
+            q.fields().include("status").include("mergedInto");
+            return q;
+        }, Document.class, Profile.COLLECTION).forEach(d -> found.put(d.getString("_id"), new Liveness(
+                d.getString("_id"), ProfileStatus.valueOf(d.getString("status")), d.getString("mergedInto"))));
+        return found;
+    }
+
     public Optional<Liveness> liveness(String id) {
         Query byId = query(where("_id").is(id));
         byId.fields().include("status").include("mergedInto");
@@ -145,7 +156,8 @@ public class ProfileStore {
     /** Many profiles in one read of the {@code _id} index. */
     public Map<String, Profile> findAll(java.util.Collection<String> ids) {
         Map<String, Profile> found = new HashMap<>();
-        ByIds.find(mongo, ids, Profile.class).forEach(p -> found.put(p.id(), p));
+        ByIds.find(mongo, ids, Document.class, Profile.COLLECTION)
+                .forEach(d -> found.put(d.getString("_id"), ProfileDocuments.read(d, mongo.getConverter())));
         return found;
     }
 

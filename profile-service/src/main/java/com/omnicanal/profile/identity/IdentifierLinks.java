@@ -1,5 +1,9 @@
 package com.omnicanal.profile.identity;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
+import com.omnicanal.support.batch.BulkInserts;
 import com.omnicanal.support.batch.ByIds;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -44,6 +48,39 @@ class IdentifierLinks {
             return q;
         }, Document.class, IdentifierLink.COLLECTION).forEach(d -> found.put(d.getString("_id"), d.getString("profileId")));
         return found;
+    }
+
+    /** Many links in a few reads of the {@code _id} index, by key (missing ones absent). */
+    java.util.Map<String, IdentifierLink> findAll(Collection<String> keys) {
+        java.util.Map<String, IdentifierLink> found = new java.util.HashMap<>();
+        ByIds.find(mongo, keys, IdentifierLink.class).forEach(link -> found.put(link.id(), link));
+        return found;
+    }
+
+    /**
+     * Claims many identifiers in one unordered insert of plain documents (what {@link #claim} writes); returns the
+     * keys another profile holds already.
+     */
+    java.util.Set<String> claimAll(List<IdentifierLink> claims) {
+        List<Document> docs = claims.stream().map(l -> new Document("_id", l.id()).append("profileId", l.profileId())
+                .append("verified", l.verified()).append("source", l.source())
+                .append("firstSeen", java.util.Date.from(l.firstSeen())).append("lastSeen", java.util.Date.from(l.lastSeen())))
+                .toList();
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        if (docs.isEmpty()) {
+            return taken;
+        }
+        try {
+            mongo.getCollection(IdentifierLink.COLLECTION).insertMany(docs, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (!BulkInserts.isDuplicateKey(error)) {
+                    throw e;
+                }
+                taken.add(claims.get(error.getIndex()).id());
+            }
+        }
+        return taken;
     }
 
     /** Claims an identifier for a profile; false when another profile holds it already. */

@@ -31,10 +31,12 @@ class IdentityController {
 
     private final IdentityResolver resolver;
     private final Merges merges;
+    private final BulkIdentify batches;
 
-    IdentityController(IdentityResolver resolver, Merges merges) {
+    IdentityController(IdentityResolver resolver, Merges merges, BulkIdentify batches) {
         this.resolver = resolver;
         this.merges = merges;
+        this.batches = batches;
     }
 
     record MergeRequest(String sourceProfileId) {
@@ -98,7 +100,8 @@ class IdentityController {
     }
 
     /**
-     * Each request resolved as {@link #identify} would, in order, one answer each; every request is checked before
+     * Each request resolved as {@link #identify} would, in order, one answer each (in bulk where that is the same, see
+     * {@link BulkIdentify}); every request is checked before
      * any is resolved (a 400 names each problem and resolves none). Identify is idempotent: a batch cut short (a 409
      * for identifiers changing concurrently) may be sent again whole.
      */
@@ -115,8 +118,7 @@ class IdentityController {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        String actor = Actor.of(caller);
-        return new IdentifyBatchResult(batch.requests().stream().map(r -> resolver.identify(r, actor)).toList());
+        return new IdentifyBatchResult(batches.identifyAll(batch.requests(), Actor.of(caller)));
     }
 
     @PostMapping("/{id}/merge")

@@ -240,7 +240,7 @@ public class IdentityResolver {
         });
     }
 
-    private List<Candidate> withinLimits(List<ProfileIdentifier> existing, List<Candidate> candidates,
+    List<Candidate> withinLimits(List<ProfileIdentifier> existing, List<Candidate> candidates,
                                          List<IdentifyResponse.Ignored> ignored) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         existing.forEach(i -> counts.merge(i.type(), 1, Integer::sum));
