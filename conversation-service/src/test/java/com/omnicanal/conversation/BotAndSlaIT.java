@@ -29,6 +29,7 @@ class BotAndSlaIT {
     private static final String SECRET = "bot-" + UUID.randomUUID();
     private static final TestBroker broker = new TestBroker();
     private static EventTap events;
+    private static EventTap received;
 
     @LocalServerPort
     int port;
@@ -46,6 +47,7 @@ class BotAndSlaIT {
     @BeforeAll
     static void tap() {
         events = broker.tap("omni.conversation", "omni.conversation.sla-breached.v1");
+        received = broker.tap("omni.conversation", "omni.conversation.message-received.v1");
     }
 
     @AfterAll
@@ -74,6 +76,32 @@ class BotAndSlaIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> Http.get(url("/api/conversations/queue"), Tokens.user("sofia"))
                 .body().contains(conversation));
         assertThat(thread(conversation)).contains("Bot handed over to a person: the customer asked for one");
+    }
+
+    /** The flow runs without claims (its writes are keyed): a redelivered event leaves one hand-over note. */
+    @Test
+    void aRedeliveredMessageReceivedRepeatsNothing() {
+        String chat = String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L));
+        writes("telegram", chat, "zzz qwerty asdf");
+        String conversation = conversationOf("telegram:" + chat);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Http.get(url("/api/conversations/queue"), Tokens.user("sofia"))
+                .body().contains(conversation));
+        org.springframework.amqp.core.Message event = received.await(m -> EventTap.body(m).contains(conversation),
+                Duration.ofSeconds(10));
+        double before = processedMessageReceived();
+        broker.template().send("omni.conversation", "omni.conversation.message-received.v1", event);
+        broker.template().send("omni.conversation", "omni.conversation.message-received.v1", event);
+        await("both copies handled").atMost(Duration.ofSeconds(20)).until(() -> processedMessageReceived() >= before + 2);
+
+        String thread = thread(conversation);
+        assertThat(thread.split("Bot handed over to a person", -1)).as(thread).hasSize(2);
+    }
+
+    /** {@code omni.events.processed} for message-received, as Prometheus shows it (0 before the first). */
+    private double processedMessageReceived() {
+        return Http.get(url("/actuator/prometheus"), null).body().lines()
+                .filter(l -> l.startsWith("omni_events_processed_total") && l.contains("message-received"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

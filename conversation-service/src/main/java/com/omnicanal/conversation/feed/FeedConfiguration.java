@@ -4,6 +4,7 @@ import com.omnicanal.conversation.sla.SlaWarning;
 import com.omnicanal.events.conversation.ConversationAssigned;
 import com.omnicanal.events.conversation.MessageReceived;
 import com.omnicanal.events.conversation.SlaBreached;
+import com.omnicanal.support.inbox.Replayable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -20,8 +21,9 @@ class FeedConfiguration {
         this.feed = feed;
     }
 
+    /** Replayable, so message-received needs no claim: a redelivery after a crash may push the message twice. */
     @Bean
-    Consumer<MessageReceived> feedMessages() {
+    Replayable<MessageReceived> feedMessages() {
         return e -> feed.publish(e.conversationId(), "message", e);
     }
 

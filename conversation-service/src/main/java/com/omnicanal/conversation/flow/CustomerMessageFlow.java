@@ -68,8 +68,8 @@ class CustomerMessageFlow {
 
     /**
      * A run of messages, read in three bulk reads (messages, conversations, survey holds) instead of three reads each;
-     * what follows is keyed (complaint per conversation, queue entry, SLA clock, the bot's answer per message), so a
-     * run retried message by message after a failure repeats nothing but, at worst, a bot's hand-over note.
+     * what follows is keyed (complaint per conversation, queue entry, SLA clock, the bot's answer and hand-over note
+     * per message), so a run retried or redelivered repeats nothing: it runs without claiming its events.
      */
     void handleAll(List<MessageReceived> events) {
         Map<String, Message> messages = inbox.briefs(events.stream().map(MessageReceived::messageId).toList());
@@ -121,7 +121,7 @@ class CustomerMessageFlow {
     private boolean botAnswered(Conversation c, Message message) {
         Bot.Decision decision = bot.decide(message.text(), c.language());
         if (!decision.answers()) {
-            outbound.note(c.id(), c.profileId(), "bot", "Bot handed over to a person: " + (decision.action().equals("handover")
+            outbound.note("note:bot:" + message.id(), c.id(), c.profileId(), "bot", "Bot handed over to a person: " + (decision.action().equals("handover")
                     ? "the customer asked for one" : "not sure enough (" + Math.round(decision.confidence() * 100) + "%)"),
                     List.of(), List.of());
             return false;

@@ -2,7 +2,7 @@ package com.omnicanal.conversation.flow;
 
 import com.omnicanal.events.conversation.ConversationResolved;
 import com.omnicanal.events.conversation.MessageReceived;
-import com.omnicanal.support.inbox.BatchConsumer;
+import com.omnicanal.support.inbox.Replayable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,8 +16,9 @@ import java.util.function.Consumer;
 @Configuration(proxyBeanMethods = false)
 class InboundFlow {
 
+    /** Replayable (its writes are keyed): no claim and no done mark per event, two store writes fewer per run. */
     @Bean
-    BatchConsumer<MessageReceived> customerMessage(CustomerMessageFlow flow) {
+    Replayable.Batch<MessageReceived> customerMessage(CustomerMessageFlow flow) {
         return flow::handleAll;
     }
 

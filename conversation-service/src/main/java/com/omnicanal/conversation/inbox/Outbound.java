@@ -95,10 +95,16 @@ public class Outbound {
     /** An internal note for colleagues (with @mentions); never sent to the customer. */
     public Message note(String conversationId, String profileId, String author, String text,
                         java.util.List<String> mentions, java.util.List<OutboundMessage.Attachment> attachments) {
+        return note("note:" + UUID.randomUUID(), conversationId, profileId, author, text, mentions, attachments);
+    }
+
+    /** A note under a key of the caller's (a taken key: written before), so a replayed handler writes it once. */
+    public Message note(String id, String conversationId, String profileId, String author, String text,
+                        java.util.List<String> mentions, java.util.List<OutboundMessage.Attachment> attachments) {
         Instant now = Instant.now();
-        Message note = new Message("note:" + UUID.randomUUID(), conversationId, profileId, "note", "internal", "note",
+        Message note = new Message(id, conversationId, profileId, "note", "internal", "note",
                 author, author, text, null, attachments, Map.of(), null, now, null, null, null, mentions, now, null, null, null);
-        mongo.insert(note);
+        Conversations.ignoreDuplicate(() -> mongo.insert(note));
         ThreadIndex.append(mongo, conversationId, note.id());
         return note;
     }
