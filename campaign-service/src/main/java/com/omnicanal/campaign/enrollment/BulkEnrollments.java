@@ -70,7 +70,7 @@ class BulkEnrollments {
         for (Candidate c : members.values()) {
             Instant previous = last.get(c.profileId());
             if (previous == null || Enrollments.reentryAllows(d.reentry(), previous, now)) {
-                allowed.add(Enrollments.fresh(journey, Enrollments.idFor(journey.id(), c.profileId(), c.triggerId()),
+                allowed.add(Enrollments.fresh(journey, Enrollments.idFor(d, journey.id(), c.profileId(), c.triggerId()),
                         c.profileId(), c.context(), c.source(), now));
             }
         }
@@ -79,7 +79,7 @@ class BulkEnrollments {
             measurements.enrolled(journey.id(), created.size());
             remember(journey.id(), created, now);
         }
-        return new Outcome(created, earlier(journey.id(), members.values(), created));
+        return new Outcome(created, earlier(d, journey.id(), members.values(), created));
     }
 
     /** Re-entry keys of the chunk: profile id → when they last entered this journey. */
@@ -125,10 +125,10 @@ class BulkEnrollments {
     }
 
     /** Candidates not enrolled now whose enrolment by this same trigger exists already. */
-    private int earlier(String journeyId, Collection<Candidate> members, List<Enrollment> created) {
+    private int earlier(JourneyDefinition d, String journeyId, Collection<Candidate> members, List<Enrollment> created) {
         Set<String> now = new HashSet<>(created.stream().map(Enrollment::profileId).toList());
         List<String> ids = members.stream().filter(c -> !now.contains(c.profileId()))
-                .map(c -> Enrollments.idFor(journeyId, c.profileId(), c.triggerId())).toList();
+                .map(c -> Enrollments.idFor(d, journeyId, c.profileId(), c.triggerId())).toList();
         return (int) ByIds.sum(ids, chunk -> mongo.count(query(where("_id").in(chunk)), Enrollment.class));
     }
 }

@@ -27,7 +27,8 @@ public class Enroller {
 
     /**
      * A chunk at once (bulk writes, their facts read together), then each new enrolment's first steps, concurrently
-     * (their sends go to dispatch in batches); how many are enrolled by this trigger, now or before.
+     * (their sends go to dispatch in batches); how many are enrolled by this trigger, now or before (in a once-only
+     * journey: enrolled at all, by whichever trigger).
      */
     public int enrolAll(Journey journey, JourneyDefinition d, List<String> profileIds, String triggerId, String source) {
         return enrolAll(journey, d, profileIds.stream()

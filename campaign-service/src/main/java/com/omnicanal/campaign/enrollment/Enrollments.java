@@ -63,7 +63,7 @@ class Enrollments {
         if (previous != null && !reentryAllows(d.reentry(), previous.getDate("last").toInstant(), now)) {
             return Optional.empty();
         }
-        String id = idFor(journey.id(), profileId, triggerId);
+        String id = idFor(d, journey.id(), profileId, triggerId);
         Enrollment e = fresh(journey, id, profileId, context, source, now);
         try {
             outbox.publish(Enrollment.COLLECTION, id, enrolled(e), pending -> mongo.insert(withMarks(e, pending.ids())));
@@ -77,6 +77,14 @@ class Enrollments {
     }
 
     /** The enrolment a trigger makes: derived from it, so the same trigger can only ever make the same one. */
+    /** A once-only journey's enrolment id names the customer alone: two triggers handled at the same time (by concurrent
+     * consumers) collide on it, so the customer enters once; other journeys' ids name the trigger too. */
+    static String idFor(JourneyDefinition d, String journeyId, String profileId, String triggerId) {
+        String mode = d.reentry() == null ? "once" : d.reentry().mode();
+        boolean again = "every-time".equals(mode) || "once-per".equals(mode);
+        return idFor(journeyId, profileId, again ? triggerId : "once");
+    }
+
     static String idFor(String journeyId, String profileId, String triggerId) {
         return UUID.nameUUIDFromBytes((journeyId + ":" + profileId + ":" + triggerId).getBytes(StandardCharsets.UTF_8))
                 .toString();
