@@ -17,7 +17,7 @@ import java.util.Map;
 /** One thing that happened to a customer, as a partner or channel reports it; {@code id} makes it idempotent. */
 record ActivityInput(
         @NotBlank @Size(max = 100) String id,
-        @NotBlank @Pattern(regexp = "purchase|delivery|return|store_visit|cart_abandoned|app_event|custom:[a-z0-9_]{1,40}",
+        @NotBlank @Pattern(regexp = ActivityInput.TYPES,
                 message = "must be purchase, delivery, return, store_visit, cart_abandoned, app_event or custom:<name>")
         String type,
         @NotNull Instant occurredAt,
@@ -27,8 +27,12 @@ record ActivityInput(
         @Size(max = 100) String orderId,
         @Size(max = 200) List<@Valid Item> items,
         @DecimalMin("0") BigDecimal amount,
-        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
+        @Pattern(regexp = ActivityInput.CURRENCY, message = "must be an ISO 4217 code such as EUR") String currency,
         @Size(max = 50) Map<String, Object> attributes) {
+
+    /** The patterns checked here and, for the common clean case, by hand in {@link PlainActivities}. */
+    static final String TYPES = "purchase|delivery|return|store_visit|cart_abandoned|app_event|custom:[a-z0-9_]{1,40}";
+    static final String CURRENCY = "[A-Z]{3}";
 
     /** The customer's identifiers as identify takes them. */
     List<IdentifyRequest.IdentifierInput> identifierInputs() {

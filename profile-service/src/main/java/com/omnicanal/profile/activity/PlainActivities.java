@@ -9,9 +9,8 @@ import java.util.regex.Pattern;
  */
 final class PlainActivities {
 
-    private static final Pattern TYPE = Pattern.compile(
-            "purchase|delivery|return|store_visit|cart_abandoned|app_event|custom:[a-z0-9_]{1,40}");
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Pattern TYPE = Pattern.compile(ActivityInput.TYPES);
+    private static final Pattern CURRENCY = Pattern.compile(ActivityInput.CURRENCY);
 
     private PlainActivities() {
     }
