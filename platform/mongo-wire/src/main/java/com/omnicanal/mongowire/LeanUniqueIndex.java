@@ -1,9 +1,11 @@
 package com.omnicanal.mongowire;
 
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -14,7 +16,7 @@ import java.util.Set;
 /**
  * A unique index whose key values are read straight from the document when every key is a top-level field holding
  * one value: the library splits each key path with a regular expression and streams the result on every insert and
- * twice per update, a fifth of the store's CPU in a broadcast (profiled). Anything else (dotted paths, arrays,
+ * twice per update, a fifth of the store's CPU in a broadcast (profiled); its duplicate checks read them the same way. Anything else (dotted paths, arrays,
  * absent or null fields) takes the library's own path, so the keys are the same either way ({@code LeanUniqueIndexTest}).
  */
 final class LeanUniqueIndex extends MemoryUniqueIndex {
@@ -42,17 +44,52 @@ final class LeanUniqueIndex extends MemoryUniqueIndex {
 
     @Override
     public Set<KeyValue> getKeyValues(Document document) {
+        KeyValue key = plainKey(document);
+        return key == null ? super.getKeyValues(document) : Collections.singleton(key.normalized());
+    }
+
+    /** The library's check, without its path splitting (it reads the keys through a method we cannot override). */
+    @Override
+    public synchronized void checkAdd(Document document, MongoCollection<Integer> collection) {
+        KeyValue key = plainKey(document);
+        if (key == null) {
+            super.checkAdd(document, collection);
+        } else if (containsKey(key.normalized())) {
+            throw new DuplicateKeyError(this, collection, getKeys(), key);
+        }
+    }
+
+    @Override
+    public synchronized void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Integer> collection) {
+        KeyValue before = plainKey(oldDocument);
+        KeyValue after = plainKey(newDocument);
+        if (before == null || after == null) {
+            super.checkUpdate(oldDocument, newDocument, collection);
+            return;
+        }
+        KeyValue wanted = after.normalized();
+        if (wanted.equals(before.normalized())) {
+            return;
+        }
+        Integer taken = getPosition(wanted);
+        if (taken != null && !taken.equals(getPosition(before.normalized()))) {
+            throw new DuplicateKeyError(this, collection, getKeys(), after);
+        }
+    }
+
+    /** The key as the document holds it when every key is a top-level field with one value; else null. */
+    private KeyValue plainKey(Document document) {
         if (!topLevel) {
-            return super.getKeyValues(document);
+            return null;
         }
         Object[] values = new Object[keys.size()];
         for (int i = 0; i < values.length; i++) {
             Object value = document.get(keys.get(i));
             if (value == null || value instanceof Collection) {
-                return super.getKeyValues(document); // absent, null or an array: the library's rules
+                return null; // absent, null or an array: the library's rules
             }
             values[i] = value;
         }
-        return Collections.singleton(new KeyValue(values).normalized());
+        return new KeyValue(values);
     }
 }

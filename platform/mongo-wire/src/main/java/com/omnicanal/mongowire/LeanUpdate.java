@@ -1,0 +1,184 @@
+package com.omnicanal.mongowire;
+
+import de.bwaldvogel.mongo.backend.NumericUtils;
+import de.bwaldvogel.mongo.bson.Document;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The update operators our services send most — {@code $set}, {@code $unset}, {@code $inc}, {@code $push} and {@code
+ * $addToSet} (plain or with {@code $each}) on top-level fields — applied to a shallow copy of the stored document. The
+ * library deep-clones the whole document twice, splits every field path with a regular expression and compares the
+ * documents deeply on each update, which made updates of documents with a growing history most of the store's CPU
+ * (profiled). Anything else — dotted or positional paths, {@code _id}, other operators or modifiers, a value of the
+ * wrong type — returns {@code null}, and the library applies the update itself, errors included ({@code LeanUpdateTest}
+ * holds both paths to the same documents).
+ */
+final class LeanUpdate {
+
+    private static final Set<String> OPERATORS = Set.of("$set", "$unset", "$inc", "$push", "$addToSet");
+
+    /** The document after the update and whether it differs from before. */
+    record Result(Document document, boolean changed) {
+    }
+
+    private LeanUpdate() {
+    }
+
+    /** The update applied to a copy of {@code stored} (never changed itself), or null when the library must do it. */
+    static Result apply(Document stored, Document update, String idField) {
+        if (!handles(update, idField)) {
+            return null;
+        }
+        Document next = new Document();
+        next.putAll(stored); // nested values are replaced, never changed in place, so the stored ones stay intact
+        boolean changed = false;
+        for (Map.Entry<String, Object> operation : update.entrySet()) {
+            for (Map.Entry<String, Object> field : ((Document) operation.getValue()).entrySet()) {
+                Boolean applied = apply(operation.getKey(), next, field.getKey(), field.getValue());
+                if (applied == null) {
+                    return null;
+                }
+                changed |= applied;
+            }
+        }
+        return new Result(next, changed);
+    }
+
+    /** Operators we apply, each on its own top-level fields (the library rejects a field two operators change). */
+    private static boolean handles(Document update, String idField) {
+        if (update.isEmpty()) {
+            return false;
+        }
+        Set<String> fields = new HashSet<>();
+        for (Map.Entry<String, Object> operation : update.entrySet()) {
+            if (!OPERATORS.contains(operation.getKey()) || !(operation.getValue() instanceof Document changes)
+                    || changes.isEmpty()) {
+                return false;
+            }
+            for (String field : changes.keySet()) {
+                if (field.isEmpty() || field.contains(".") || field.startsWith("$") || field.equals(idField)
+                        || !fields.add(field)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether it changed the field; null when the library must apply the update (its rules or its errors). */
+    private static Boolean apply(String operator, Document next, String field, Object value) {
+        return switch (operator) {
+            case "$set" -> set(next, field, value);
+            case "$unset" -> unset(next, field);
+            case "$inc" -> inc(next, field, value);
+            case "$push" -> push(next, field, value);
+            default -> addToSet(next, field, value);
+        };
+    }
+
+    private static Boolean set(Document next, String field, Object value) {
+        if (next.containsKey(field) && same(next.get(field), value)) {
+            return false; // the library keeps the stored value when the new one is equal to it
+        }
+        next.put(field, value);
+        return true;
+    }
+
+    private static Boolean unset(Document next, String field) {
+        boolean had = next.containsKey(field);
+        next.remove(field);
+        return had;
+    }
+
+    private static Boolean inc(Document next, String field, Object by) {
+        Object value = next.get(field);
+        if (!(by instanceof Number increment) || value != null && !(value instanceof Number)) {
+            return null;
+        }
+        Number sum = NumericUtils.addNumbers(value == null ? Integer.valueOf(0) : (Number) value, increment);
+        boolean changed = !next.containsKey(field) || !sum.equals(value);
+        next.put(field, sum);
+        return changed;
+    }
+
+    private static Boolean push(Document next, String field, Object value) {
+        List<Object> values = plainValues(value);
+        List<Object> list = existingList(next, field);
+        if (values == null || list == null) {
+            return null;
+        }
+        list.addAll(values);
+        next.put(field, list);
+        return true;
+    }
+
+    private static Boolean addToSet(Document next, String field, Object value) {
+        List<Object> values = plainValues(value);
+        List<Object> list = existingList(next, field);
+        if (values == null || list == null) {
+            return null;
+        }
+        boolean changed = !next.containsKey(field);
+        for (Object v : values) {
+            if (!list.contains(v)) {
+                list.add(v);
+                changed = true;
+            }
+        }
+        next.put(field, list);
+        return changed;
+    }
+
+    /** The values pushed: one, or {@code $each}'s without other modifiers; null for anything else. */
+    @SuppressWarnings("unchecked")
+    private static List<Object> plainValues(Object value) {
+        if (value instanceof Document d && d.keySet().stream().anyMatch(k -> k.startsWith("$"))) {
+            return d.size() == 1 && d.get("$each") instanceof Collection<?> each ? new ArrayList<>((Collection<Object>) each)
+                    : null;
+        }
+        List<Object> one = new ArrayList<>(1);
+        one.add(value);
+        return one;
+    }
+
+    /** A copy of the field's list (a new one when absent); null when it holds something else. */
+    @SuppressWarnings("unchecked")
+    private static List<Object> existingList(Document next, String field) {
+        Object existing = next.get(field);
+        if (existing == null) {
+            return next.containsKey(field) ? null : new ArrayList<>();
+        }
+        return existing instanceof List<?> list ? new ArrayList<>((List<Object>) list) : null;
+    }
+
+    /** The library's equality of stored values: numbers by value whatever their type, at any depth. */
+    static boolean same(Object a, Object b) {
+        return Objects.equals(a, b) || Objects.equals(normalized(a), normalized(b));
+    }
+
+    private static Object normalized(Object value) {
+        if (value instanceof Long l && l != (long) l.doubleValue()) {
+            return l; // beyond a double's precision: compared as it is
+        }
+        if (value instanceof Number n) {
+            double d = n.doubleValue();
+            return d == -0.0 ? 0.0 : d;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Document normal = new Document();
+            map.forEach((k, v) -> normal.put((String) k, normalized(v)));
+            return normal;
+        }
+        if (value instanceof Collection<?> values) {
+            return values.stream().map(LeanUpdate::normalized).toList();
+        }
+        return value;
+    }
+}
