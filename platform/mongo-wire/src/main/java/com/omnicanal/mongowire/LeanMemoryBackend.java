@@ -4,15 +4,20 @@ import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The in-memory store without its data-size bookkeeping: to keep a collection's {@code dataSize} statistic it
@@ -57,54 +62,117 @@ final class LeanMemoryBackend extends MemoryBackend {
         }
 
         /**
-         * A single update of one document found through a unique index, with {@link LeanUpdate}'s operators: applied to
-         * a shallow copy, checked and re-keyed in the indexes, then stored in place as the library does. Anything else
-         * (multi, upsert of a missing document, array filters, other operators) is the library's.
+         * A single update of one document found through a unique index (or through its {@code _id}), with {@link
+         * LeanUpdate}'s operators: applied to a shallow copy, checked and re-keyed in the indexes, then stored in place as
+         * the library does; an upsert that finds nothing inserts the selector's fields with the update applied. Anything
+         * else (multi, array filters, other operators or selectors) is the library's.
          */
         @Override
         public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
                                                      boolean isMulti, boolean isUpsert, Oplog oplog) {
-            Document stored = isMulti || !arrayFilters.isEmpty() ? null : indexed(selector);
-            LeanUpdate.Result result = stored == null ? null : LeanUpdate.apply(stored, update, getIdField());
+            if (isMulti || !arrayFilters.isEmpty() || indexFor(selector) == null) {
+                return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
+            }
+            Document stored = findOne(selector);
+            Document base = stored != null ? stored : isUpsert ? upserted(selector) : null;
+            LeanUpdate.Result result = base == null ? null : LeanUpdate.apply(base, update, getIdField());
             if (result == null) {
                 return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
             }
+            if (stored == null) {
+                addDocument(result.document());
+                oplog.handleInsert(getFullName(), List.of(result.document()));
+                return new Document("upserted", result.document().get(getIdField())).append("n", 0).append("nModified", 0);
+            }
             List<Object> modified = new ArrayList<>(1);
             if (result.changed()) {
-                Document updated = result.document();
-                Integer position = null;
-                for (Index<Integer> index : getIndexes()) {
-                    index.checkUpdate(stored, updated, this);
-                    position = position != null ? position : index.getPosition(stored);
-                }
-                Document before = new Document();
-                before.putAll(stored);
-                for (Index<Integer> index : getIndexes()) {
-                    index.updateInPlace(before, updated, position, this);
-                }
-                stored.clear();
-                stored.putAll(updated);
-                handleUpdate(position, before, stored);
+                replace(stored, result.document());
                 modified.add(stored.get(getIdField()));
             }
             oplog.handleUpdate(getFullName(), selector, update, modified);
             return new Document("n", 1).append("nModified", modified.size());
         }
 
-        /** The one document the selector matches through the first unique index that can look it up; else null. */
-        private Document indexed(Document selector) {
+        /** The stored document takes the updated one's fields, once every index accepts and holds its new keys. */
+        private void replace(Document stored, Document updated) {
+            Integer position = null;
+            for (Index<Integer> index : getIndexes()) {
+                index.checkUpdate(stored, updated, this);
+                position = position != null ? position : index.getPosition(stored);
+            }
+            Document before = new Document();
+            before.putAll(stored);
+            for (Index<Integer> index : getIndexes()) {
+                index.updateInPlace(before, updated, position, this);
+            }
+            stored.clear();
+            stored.putAll(updated);
+            handleUpdate(position, before, stored);
+        }
+
+        /**
+         * Queries naming one {@code _id} among other fields go to that document (the library scans the whole collection
+         * unless an index has exactly the query's fields).
+         */
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                             Document fields) {
+            Index<Integer> index = indexFor(query);
+            if (index == null || index.canHandle(query)) {
+                return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
+            }
+            return matchDocuments(query, index.getPositions(byId(query)), orderBy, skip, limit, batchSize, fields);
+        }
+
+        /** The first unique index that can find the selector's document: one with its exact fields, or {@code _id}'s. */
+        private Index<Integer> indexFor(Document selector) {
+            Index<Integer> byId = null;
             for (Index<Integer> index : getIndexes()) {
                 if (index.canHandle(selector)) {
-                    for (Integer position : index.getPositions(selector)) {
-                        Document candidate = position == null ? null : getDocument(position);
-                        if (candidate != null && documentMatchesQuery(candidate, selector)) {
-                            return candidate;
-                        }
-                    }
-                    return null;
+                    return index;
+                }
+                if (byId == null && plain(selector.get(getIdField())) && index.canHandle(byId(selector))) {
+                    byId = index;
+                }
+            }
+            return byId;
+        }
+
+        private Document byId(Document selector) {
+            return new Document(getIdField(), selector.get(getIdField()));
+        }
+
+        private Document findOne(Document selector) {
+            Index<Integer> index = indexFor(selector);
+            Document lookup = index.canHandle(selector) ? selector : byId(selector);
+            for (Integer position : index.getPositions(lookup)) {
+                Document candidate = position == null ? null : getDocument(position);
+                if (candidate != null && documentMatchesQuery(candidate, selector)) {
+                    return candidate;
                 }
             }
             return null;
+        }
+
+        /** What an upsert inserts before its update: the selector's fields, when each is a plain equality; else null. */
+        private Document upserted(Document selector) {
+            if (!plain(selector.get(getIdField()))) {
+                return null;
+            }
+            Document document = new Document(getIdField(), selector.get(getIdField()));
+            for (Map.Entry<String, Object> field : selector.entrySet()) {
+                if (field.getKey().contains(".") || field.getKey().startsWith("$") || !plain(field.getValue())) {
+                    return null;
+                }
+                document.put(field.getKey(), field.getValue());
+            }
+            return document;
+        }
+
+        /** A value an equality on it matches alone: not absent, not an operator, array, sub-document or pattern. */
+        private static boolean plain(Object value) {
+            return value != null && !(value instanceof Map) && !(value instanceof Collection)
+                    && !(value instanceof Pattern) && !(value instanceof BsonRegularExpression);
         }
     }
 }

@@ -45,7 +45,7 @@ final class LeanUniqueIndex extends MemoryUniqueIndex {
     @Override
     public Set<KeyValue> getKeyValues(Document document) {
         KeyValue key = plainKey(document);
-        return key == null ? super.getKeyValues(document) : Collections.singleton(key.normalized());
+        return key == null ? super.getKeyValues(document) : Collections.singleton(normalized(key));
     }
 
     /** The library's check, without its path splitting (it reads the keys through a method we cannot override). */
@@ -54,7 +54,7 @@ final class LeanUniqueIndex extends MemoryUniqueIndex {
         KeyValue key = plainKey(document);
         if (key == null) {
             super.checkAdd(document, collection);
-        } else if (containsKey(key.normalized())) {
+        } else if (containsKey(normalized(key))) {
             throw new DuplicateKeyError(this, collection, getKeys(), key);
         }
     }
@@ -67,14 +67,24 @@ final class LeanUniqueIndex extends MemoryUniqueIndex {
             super.checkUpdate(oldDocument, newDocument, collection);
             return;
         }
-        KeyValue wanted = after.normalized();
-        if (wanted.equals(before.normalized())) {
+        KeyValue wanted = normalized(after);
+        KeyValue held = normalized(before);
+        if (wanted.equals(held)) {
             return;
         }
         Integer taken = getPosition(wanted);
-        if (taken != null && !taken.equals(getPosition(before.normalized()))) {
+        if (taken != null && !taken.equals(getPosition(held))) {
             throw new DuplicateKeyError(this, collection, getKeys(), after);
         }
+    }
+
+    /** The library's normal form of a key, without its stream per key (a sixth of the store's CPU, profiled). */
+    private static KeyValue normalized(KeyValue key) {
+        Object[] values = new Object[key.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = StoredValues.normalized(key.get(i));
+        }
+        return new KeyValue(values);
     }
 
     /** The key as the document holds it when every key is a top-level field with one value; else null. */

@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -84,7 +83,7 @@ final class LeanUpdate {
     }
 
     private static Boolean set(Document next, String field, Object value) {
-        if (next.containsKey(field) && same(next.get(field), value)) {
+        if (next.containsKey(field) && StoredValues.same(next.get(field), value)) {
             return false; // the library keeps the stored value when the new one is equal to it
         }
         next.put(field, value);
@@ -156,29 +155,5 @@ final class LeanUpdate {
             return next.containsKey(field) ? null : new ArrayList<>();
         }
         return existing instanceof List<?> list ? new ArrayList<>((List<Object>) list) : null;
-    }
-
-    /** The library's equality of stored values: numbers by value whatever their type, at any depth. */
-    static boolean same(Object a, Object b) {
-        return Objects.equals(a, b) || Objects.equals(normalized(a), normalized(b));
-    }
-
-    private static Object normalized(Object value) {
-        if (value instanceof Long l && l != (long) l.doubleValue()) {
-            return l; // beyond a double's precision: compared as it is
-        }
-        if (value instanceof Number n) {
-            double d = n.doubleValue();
-            return d == -0.0 ? 0.0 : d;
-        }
-        if (value instanceof Map<?, ?> map) {
-            Document normal = new Document();
-            map.forEach((k, v) -> normal.put((String) k, normalized(v)));
-            return normal;
-        }
-        if (value instanceof Collection<?> values) {
-            return values.stream().map(LeanUpdate::normalized).toList();
-        }
-        return value;
     }
 }

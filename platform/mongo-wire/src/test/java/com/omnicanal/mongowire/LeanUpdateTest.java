@@ -127,7 +127,19 @@ class LeanUpdateTest {
                         "{$set: {state: \"new\"}, $addToSet: {ids: \"j-1\"}}"), true),
                 new Case("no match", Filters.eq("_id", "e-7"), Document.parse("{$set: {state: \"none\"}}"), false),
                 new Case("a filter no unique index serves", Filters.eq("state", "waiting"), Document.parse(
-                        "{$set: {state: \"found\"}}"), false));
+                        "{$set: {state: \"found\"}}"), false),
+                new Case("an id and another field (found by the id)", Filters.and(Filters.eq("_id", "e-2"),
+                        Filters.eq("state", "waiting")), Document.parse("{$set: {state: \"woken\"}, $inc: {revision: 1}}"), false),
+                new Case("an id and a field that does not match", Filters.and(Filters.eq("_id", "e-2"),
+                        Filters.eq("state", "active")), Document.parse("{$set: {state: \"woken\"}}"), false),
+                new Case("an id and an operator", Filters.and(Filters.eq("_id", "e-1"), Filters.gt("revision", 2)),
+                        Document.parse("{$inc: {revision: 1}}"), false),
+                new Case("an upsert of a missing document with a guard", Filters.and(Filters.eq("_id", "e-8"),
+                        Filters.eq("revision", 0)), Document.parse("{$inc: {revision: 1}, $push: {history: \"a\"}}"), true),
+                new Case("an upsert whose guard fails on an existing id (an error)", Filters.and(Filters.eq("_id", "e-2"),
+                        Filters.eq("state", "gone")), Document.parse("{$set: {x: 1}}"), true),
+                new Case("an upsert taking another's unique value (an error)", Filters.eq("_id", "e-9"),
+                        Document.parse("{$set: {email: \"a@x.es\"}}"), true));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -164,6 +176,14 @@ class LeanUpdateTest {
         assertThat(stored).containsEntry("revision", 3).containsEntry("history", List.of("a")); // untouched
         assertThat(LeanUpdate.apply(stored, new de.bwaldvogel.mongo.bson.Document("$set",
                 new de.bwaldvogel.mongo.bson.Document("a.b", 1)), "_id")).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("updates")
+    void findsAndDeletesByTheSameFiltersAreTheLibrarys(Case c) {
+        assertThat(lean.find(c.filter()).into(new ArrayList<>())).isEqualTo(library.find(c.filter()).into(new ArrayList<>()));
+        assertThat(lean.deleteMany(c.filter()).getDeletedCount()).isEqualTo(library.deleteMany(c.filter()).getDeletedCount());
+        assertThat(all(lean)).isEqualTo(all(library));
     }
 
     private static String run(MongoCollection<Document> collection, Case c) {
