@@ -35,7 +35,7 @@ public abstract class CampaignTestBase {
         registry.add("omni.broadcasts.batch", () -> "2"); // progress saved (and pause looked at) every 2 members
     }
 
-    String publish(String definition) {
+    protected String publish(String definition) {
         String id = "j-" + UUID.randomUUID().toString().substring(0, 8);
         Http.Response saved = put("/api/journeys/" + id, definition);
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
@@ -57,7 +57,7 @@ public abstract class CampaignTestBase {
         return found[0];
     }
 
-    static String customer(String phone) {
+    protected static String customer(String phone) {
         return Http.post(PlatformServices.profiles() + "/api/profiles/identify", Tokens.user("ana"), """
                 {"identifiers":[{"type":"phone","value":"%s","verified":true},
                  {"type":"email","value":"c%s@example.com","verified":true}],"traits":{"name":"Lucía Pérez"}}"""
@@ -80,7 +80,7 @@ public abstract class CampaignTestBase {
         return Http.send("PUT", url(path), token, Map.of("Content-Type", "application/json"), json);
     }
 
-    static String newPhone() {
+    protected static String newPhone() {
         return "+346" + String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L));
     }
 
@@ -124,7 +124,7 @@ public abstract class CampaignTestBase {
         assertThat(played.json().get("webhookStatus").asInt()).as(played.body()).isLessThan(300);
     }
 
-    static String email(String phone) {
+    protected static String email(String phone) {
         return "c" + phone.substring(1) + "@example.com";
     }
 }

@@ -3,9 +3,7 @@ package com.omnicanal.campaign.enrollment;
 import com.omnicanal.campaign.journey.Journey;
 import com.omnicanal.campaign.journey.JourneyDefinition;
 import com.omnicanal.campaign.measurement.Measurements;
-import com.omnicanal.support.batch.BulkInserts;
 import com.omnicanal.support.batch.ByIds;
-import com.omnicanal.support.outbox.EventOutbox;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
@@ -25,17 +23,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * Many customers enrolled in one journey at once (a broadcast's chunk, or the triggers of a batch of events), under the
- * same re-entry rule and idempotency as one enrolment: the re-entry keys read with one {@code $in}, the enrolments (ids
- * derived from their triggers) in one unordered bulk insert whose events are staged as one outbox batch, one counter
- * increment, and one bulk each for the keys and the by-profile lists. A duplicate (a resumed broadcast, a redelivered
- * trigger) is reported, not fatal.
+ * same re-entry rule and idempotency as one enrolment: the re-entry keys read with one {@code $in}; the enrolments (ids
+ * derived from their triggers) are stored by their first runs ({@link Enrollments#walkNew}); then one counter increment
+ * and one bulk each for the keys and the by-profile lists. A duplicate (a resumed broadcast, a redelivered trigger) is
+ * reported, not fatal.
  */
 @Component
 class BulkEnrollments {
@@ -44,12 +39,10 @@ class BulkEnrollments {
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final MongoTemplate mongo;
-    private final EventOutbox outbox;
     private final Measurements measurements;
 
-    BulkEnrollments(MongoTemplate mongo, EventOutbox outbox, Measurements measurements) {
+    BulkEnrollments(MongoTemplate mongo, Measurements measurements) {
         this.mongo = mongo;
-        this.outbox = outbox;
         this.measurements = measurements;
     }
 
@@ -57,14 +50,9 @@ class BulkEnrollments {
     record Candidate(String profileId, String triggerId, Map<String, Object> context, String source) {
     }
 
-    /** The new enrolments, and how many candidates their trigger had enrolled already (a resumed broadcast). */
-    record Outcome(List<Enrollment> created, int earlier) {
-    }
-
-    /** Enrols candidates of distinct customers; a customer's second candidate is ignored. */
-    Outcome enroll(Journey journey, JourneyDefinition d, List<Candidate> candidates, Instant now) {
-        Map<String, Candidate> members = new LinkedHashMap<>();
-        candidates.forEach(c -> members.putIfAbsent(c.profileId(), c));
+    /** Enrolments the re-entry rule lets in, not stored yet (their first runs store them), one per customer. */
+    List<Enrollment> admit(Journey journey, JourneyDefinition d, List<Candidate> candidates, Instant now) {
+        Map<String, Candidate> members = distinct(candidates);
         Map<String, Instant> last = lastEntries(journey.id(), members.keySet());
         List<Enrollment> allowed = new ArrayList<>();
         for (Candidate c : members.values()) {
@@ -74,12 +62,31 @@ class BulkEnrollments {
                         c.profileId(), c.context(), c.source(), now));
             }
         }
-        List<Enrollment> created = insert(allowed);
+        return allowed;
+    }
+
+    /**
+     * After the first runs stored the {@code created} ones: the counter, then the re-entry keys and the by-profile lists
+     * of those and of the candidates their trigger had enrolled already (a resumed broadcast, whose keys a crash may
+     * have kept from being written); how many those earlier ones are.
+     */
+    int created(Journey journey, JourneyDefinition d, List<Candidate> candidates, List<Enrollment> created, Instant now) {
         if (!created.isEmpty()) {
             measurements.enrolled(journey.id(), created.size());
-            remember(journey.id(), created, now);
         }
-        return new Outcome(created, earlier(d, journey.id(), members.values(), created));
+        Map<String, String> earlier = earlier(d, journey.id(), distinct(candidates).values(), created);
+        Map<String, String> enrolled = new LinkedHashMap<>(earlier);
+        created.forEach(e -> enrolled.put(e.profileId(), e.id()));
+        if (!enrolled.isEmpty()) {
+            remember(journey.id(), enrolled, now);
+        }
+        return earlier.size();
+    }
+
+    private static Map<String, Candidate> distinct(List<Candidate> candidates) {
+        Map<String, Candidate> members = new LinkedHashMap<>();
+        candidates.forEach(c -> members.putIfAbsent(c.profileId(), c));
+        return members;
     }
 
     /** Re-entry keys of the chunk: profile id → when they last entered this journey. */
@@ -92,43 +99,33 @@ class BulkEnrollments {
         return last;
     }
 
-    /** Inserts what it can, publishing the Enrolled event of each written one; the written ones. */
-    private List<Enrollment> insert(List<Enrollment> candidates) {
-        if (candidates.isEmpty()) {
-            return List.of();
-        }
-        List<EventOutbox.Keyed> events = candidates.stream()
-                .map(e -> new EventOutbox.Keyed(e.id(), Enrollments.enrolled(e))).toList();
-        Set<Integer> written = outbox.publishAll(Enrollment.COLLECTION, events, marks -> insertUnordered(
-                IntStream.range(0, candidates.size()).mapToObj(i -> Enrollments.withMarks(candidates.get(i),
-                        Set.of(marks.get(i)))).toList()));
-        return IntStream.range(0, candidates.size()).filter(written::contains).mapToObj(candidates::get).toList();
-    }
-
-    private Set<Integer> insertUnordered(List<Enrollment> enrollments) {
-        return BulkInserts.insertNew(mongo, Enrollment.class, enrollments); // a known id: recorded before
-    }
-
     /** The re-entry keys and the by-profile lists of the new enrolments, one unordered bulk each (the driver's own
      * models: the template's update mapping per member was a twentieth of a broadcast's CPU here). */
-    private void remember(String journeyId, List<Enrollment> created, Instant now) {
-        List<UpdateOneModel<Document>> keys = new ArrayList<>(created.size());
-        List<UpdateOneModel<Document>> byProfile = new ArrayList<>(created.size());
+    private void remember(String journeyId, Map<String, String> enrollmentByProfile, Instant now) {
+        List<UpdateOneModel<Document>> keys = new ArrayList<>(enrollmentByProfile.size());
+        List<UpdateOneModel<Document>> byProfile = new ArrayList<>(enrollmentByProfile.size());
         Date at = Date.from(now);
-        for (Enrollment e : created) {
-            keys.add(new UpdateOneModel<>(Filters.eq("_id", journeyId + ":" + e.profileId()),
-                    Updates.combine(Updates.set("last", at), Updates.set("enrollmentId", e.id())), UPSERT));
-            byProfile.add(new UpdateOneModel<>(Filters.eq("_id", e.profileId()), Updates.addToSet("ids", e.id()), UPSERT));
-        }
+        enrollmentByProfile.forEach((profileId, id) -> {
+            keys.add(new UpdateOneModel<>(Filters.eq("_id", journeyId + ":" + profileId),
+                    Updates.combine(Updates.set("last", at), Updates.set("enrollmentId", id)), UPSERT));
+            byProfile.add(new UpdateOneModel<>(Filters.eq("_id", profileId), Updates.addToSet("ids", id), UPSERT));
+        });
         mongo.getCollection(Enrollments.KEYS).bulkWrite(keys, UNORDERED);
         mongo.getCollection(Enrollments.BY_PROFILE).bulkWrite(byProfile, UNORDERED);
     }
 
-    /** Candidates not enrolled now whose enrolment by this same trigger exists already. */
-    private int earlier(JourneyDefinition d, String journeyId, Collection<Candidate> members, List<Enrollment> created) {
+    /** Candidates not enrolled now whose enrolment by this same trigger exists already: profile id → enrolment id. */
+    private Map<String, String> earlier(JourneyDefinition d, String journeyId, Collection<Candidate> members,
+                                        List<Enrollment> created) {
         Set<String> now = new HashSet<>(created.stream().map(Enrollment::profileId).toList());
-        List<String> ids = members.stream().filter(c -> !now.contains(c.profileId()))
-                .map(c -> Enrollments.idFor(d, journeyId, c.profileId(), c.triggerId())).toList();
-        return (int) ByIds.sum(ids, chunk -> mongo.count(query(where("_id").in(chunk)), Enrollment.class));
+        Map<String, String> byId = new HashMap<>();
+        members.stream().filter(c -> !now.contains(c.profileId())).forEach(c ->
+                byId.put(Enrollments.idFor(d, journeyId, c.profileId(), c.triggerId()), c.profileId()));
+        Map<String, String> found = new LinkedHashMap<>();
+        ByIds.find(mongo, byId.keySet(), q -> {
+            q.fields().include("_id");
+            return q;
+        }, Document.class, Enrollment.COLLECTION).forEach(e -> found.put(byId.get(e.getString("_id")), e.getString("_id")));
+        return found;
     }
 }

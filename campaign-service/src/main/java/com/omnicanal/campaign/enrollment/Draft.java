@@ -30,6 +30,8 @@ final class Draft {
 
     private Enrollment stored;
     private Enrollment current;
+    private boolean unborn; // not stored yet: its first write inserts it
+    private boolean inserted;
     private final Map<String, Object> fields = new LinkedHashMap<>(); // the final value of each changed field; null = unset
     private final List<Enrollment.Entry> entries = new ArrayList<>();
     private final List<IntegrationEvent> events = new ArrayList<>();
@@ -38,6 +40,24 @@ final class Draft {
     Draft(Enrollment stored) {
         this.stored = stored;
         this.current = stored;
+    }
+
+    /** A new enrolment not stored yet, its first events (its enrolment's) already in the draft. */
+    static Draft unborn(Enrollment fresh, List<? extends IntegrationEvent> firstEvents) {
+        Draft draft = new Draft(fresh);
+        draft.unborn = true;
+        draft.events.addAll(firstEvents);
+        return draft;
+    }
+
+    /** Not stored yet: the enrolment as it stands is inserted, entries and events included. */
+    boolean unborn() {
+        return unborn;
+    }
+
+    /** Born unstored, and inserted since. */
+    boolean inserted() {
+        return inserted;
     }
 
     /** The enrolment with this draft's changes; null once a write of it failed (someone else moved it first). */
@@ -109,7 +129,11 @@ final class Draft {
 
     /** Written (or nothing to write): what waited for it runs, and later steps are guarded by the stored revision. */
     void written() {
-        if (dirty()) {
+        if (unborn) {
+            stored = current; // inserted as it stands
+            unborn = false;
+            inserted = true;
+        } else if (dirty()) {
             stored = with(current, Map.of("revision", stored.revision() + 1));
         }
         current = stored;

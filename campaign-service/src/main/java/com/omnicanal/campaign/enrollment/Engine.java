@@ -59,20 +59,12 @@ class Engine {
     }
 
     void run(String enrollmentId) {
-        run(enrollmentId, null, facts.live());
+        enrollments.find(enrollmentId).ifPresent(e -> enrollments.walk(e, draft -> walkOn(draft, facts.live())));
     }
 
-    /** From an enrolment just written (no read-back), with what its customer's facts are, read for its chunk. */
-    void run(Enrollment written, CustomerFacts.Facts known) {
-        run(written.id(), written, known);
-    }
-
-    private void run(String enrollmentId, Enrollment written, CustomerFacts.Facts known) {
-        Enrollment first = written != null ? written : enrollments.find(enrollmentId).orElse(null);
-        if (first == null) {
-            return;
-        }
-        enrollments.walk(first, draft -> walkOn(draft, known));
+    /** A new enrolment's first run, which stores it (see {@link Enrollments#walkNew}); true when it is stored now. */
+    boolean runNew(Enrollment fresh, CustomerFacts.Facts known) {
+        return enrollments.walkNew(fresh, draft -> walkOn(draft, known));
     }
 
     /**
@@ -131,13 +123,13 @@ class Engine {
         ZonedDateTime opens = d.sendWindow() == null ? null : CustomerZones.outside(now, zones.of(e.profileId()),
                 d.sendWindow());
         if (opens != null) {
-            measurements.suppressed(at(e, phase, step, null), List.of("send window"));
+            counted(e, () -> measurements.suppressed(at(e, phase, step, null), List.of("send window")));
             return sleepWith(e, opens.toInstant(), entry(now, phase, step, "send-window", "outside the journey's send "
                     + "window " + d.sendWindow().from() + "–" + d.sendWindow().to() + " (the customer's clock shows "
                     + now.atZone(opens.getZone()).toLocalTime().withNano(0) + " " + opens.getZone() + "): goes at "
                     + opens.toLocalDateTime()), List.of(), true);
         }
-        if (!enrollments.settle(e.id())) {
+        if (!enrollments.readyToSend(e.id())) {
             return false;
         }
         SendStep.Result result;
@@ -151,9 +143,9 @@ class Engine {
         StepExecuted event = new StepExecuted(e.profileId(), e.id(), e.journeyId(), phase.id(), step.id(), "send",
                 result.outcome(), result.channel(), now);
         if ("sent".equals(result.outcome())) {
-            measurements.sent(result.requestId(), at(e, phase, step, result.channel()), now);
+            counted(e, () -> measurements.sent(result.requestId(), at(e, phase, step, result.channel()), now));
         } else {
-            measurements.suppressed(at(e, phase, step, null), List.of(result.explanation()));
+            counted(e, () -> measurements.suppressed(at(e, phase, step, null), List.of(result.explanation())));
         }
         return switch (result.outcome()) {
             case "deferred" -> sleepWith(e, result.until(), entry, List.of(event), true);
@@ -190,7 +182,7 @@ class Engine {
         }
         Enrollment.Entry entry = entry(now, phase, step, "held", purpose + " step held: the customer has an open "
                 + "complaint; it goes after the resolution and the cool-off");
-        measurements.suppressed(at(e, phase, step, null), List.of("complaint"));
+        counted(e, () -> measurements.suppressed(at(e, phase, step, null), List.of("complaint")));
         enrollments.change(e, new Update().set("state", "held"), List.of(entry), List.of(new StepExecuted(e.profileId(),
                 e.id(), e.journeyId(), phase.id(), step.id(), "send", "held", null, now)),
                 () -> waits.holdUntilComplaintsClear(e.profileId(), e.id()));
@@ -317,6 +309,11 @@ class Engine {
         enrollments.change(e, new Update().set("state", state).set("endedAt", now).set("endReason", reason)
                 .unset("timerToken"), List.of(new Enrollment.Entry(now, null, null, state, reason)),
                 List.of(new Exited(e.profileId(), e.id(), e.journeyId(), reason, now)));
+    }
+
+    /** Counts what a step did once its change is stored: a run whose write loses (or a repeated one) counts nothing. */
+    private void counted(Enrollment e, Runnable count) {
+        enrollments.afterWrite(e.id(), count);
     }
 
     private static Counters.At at(Enrollment e, Phase phase, Step step, String channel) {

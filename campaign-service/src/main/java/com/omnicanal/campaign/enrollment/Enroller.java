@@ -7,10 +7,12 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Enrols many customers at once and runs their first steps: broadcasts (a chunk at a time) and the triggers of a batch
- * of events; a member enrolled by the same trigger before (a resumed broadcast) counts as enrolled, not enrolled twice.
+ * of events; each new enrolment is stored where its first run waits or ends; a member enrolled by the same trigger
+ * before (a resumed broadcast) counts as enrolled, not enrolled twice.
  */
 @Component
 public class Enroller {
@@ -26,9 +28,9 @@ public class Enroller {
     }
 
     /**
-     * A chunk at once (bulk writes, their facts read together), then each new enrolment's first steps, concurrently
-     * (their sends go to dispatch in batches); how many are enrolled by this trigger, now or before (in a once-only
-     * journey: enrolled at all, by whichever trigger).
+     * A chunk at once (the re-entry keys and facts read together), each new enrolment's first steps concurrently (their
+     * sends go to dispatch in batches, their inserts in bulks); how many are enrolled by this trigger, now or before (in
+     * a once-only journey: enrolled at all, by whichever trigger).
      */
     public int enrolAll(Journey journey, JourneyDefinition d, List<String> profileIds, String triggerId, String source) {
         return enrolAll(journey, d, profileIds.stream()
@@ -40,13 +42,17 @@ public class Enroller {
         if (candidates.isEmpty()) {
             return 0;
         }
-        BulkEnrollments.Outcome outcome = bulk.enroll(journey, d, candidates, Instant.now());
-        if (outcome.created().isEmpty()) {
-            return outcome.earlier();
+        Instant now = Instant.now();
+        List<Enrollment> admitted = bulk.admit(journey, d, candidates, now);
+        List<Enrollment> created = new CopyOnWriteArrayList<>();
+        if (!admitted.isEmpty()) {
+            CustomerFacts.Facts known = facts.of(admitted.stream().map(Enrollment::profileId).toList());
+            Concurrently.runAll(admitted.stream().<Runnable>map(e -> () -> {
+                if (engine.runNew(e, known)) {
+                    created.add(e);
+                }
+            }).toList(), "an enrolment's first steps");
         }
-        CustomerFacts.Facts known = facts.of(outcome.created().stream().map(Enrollment::profileId).toList());
-        Concurrently.runAll(outcome.created().stream().<Runnable>map(e -> () -> engine.run(e, known)).toList(),
-                "an enrolment's first steps");
-        return outcome.created().size() + outcome.earlier();
+        return created.size() + bulk.created(journey, d, candidates, List.copyOf(created), now);
     }
 }

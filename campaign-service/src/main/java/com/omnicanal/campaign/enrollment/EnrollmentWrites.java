@@ -1,6 +1,7 @@
 package com.omnicanal.campaign.enrollment;
 
 import com.omnicanal.events.IntegrationEvent;
+import com.omnicanal.support.batch.BulkInserts;
 import com.omnicanal.support.batch.ByIds;
 import com.omnicanal.support.batch.GroupCommit;
 import com.omnicanal.support.outbox.EventOutbox;
@@ -41,12 +42,64 @@ class EnrollmentWrites implements AutoCloseable {
 
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
+    /** A new enrolment as its first run left it, and the events it carries (its enrolment's first). */
+    record New(Enrollment enrollment, List<? extends IntegrationEvent> events) {
+    }
+
     private final GroupCommit<Write, Boolean> commits;
+    private final GroupCommit<New, Boolean> inserts;
 
     EnrollmentWrites(MongoTemplate mongo, EventOutbox outbox) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.commits = new GroupCommit<>("enrollment-writes", 2, 500, this::writeAll);
+        this.inserts = new GroupCommit<>("enrollment-inserts", 2, 500, this::insertAll);
+    }
+
+    /** True if the new enrolment is stored now with its events; false if one of its id was stored before. */
+    boolean insert(Enrollment e, List<? extends IntegrationEvent> events) {
+        return inserts.submit(new New(e, events));
+    }
+
+    /** New enrolments in one unordered bulk insert, their events staged as one outbox batch; which were new. */
+    List<Boolean> insertAll(List<New> news) {
+        Staged staged = Staged.of(news.stream().map(n -> n.enrollment().id()).toList(), news.stream().map(New::events)
+                .toList());
+        Set<Integer> stored = new HashSet<>();
+        outbox.publishAll(Enrollment.COLLECTION, staged.events(), marks -> {
+            List<Enrollment> marked = IntStream.range(0, news.size()).mapToObj(i -> Enrollments.withMarks(
+                    news.get(i).enrollment(), Set.copyOf(staged.marksOf(i, marks)))).toList();
+            stored.addAll(BulkInserts.insertNew(mongo, Enrollment.class, marked)); // a known id: stored before
+            return staged.ofOwners(stored);
+        });
+        return IntStream.range(0, news.size()).mapToObj(stored::contains).toList();
+    }
+
+    /** The events of many enrolments as one outbox batch, each knowing which enrolment it belongs to. */
+    private record Staged(List<EventOutbox.Keyed> events, List<Integer> owners) {
+
+        static Staged of(List<String> ids, List<? extends List<? extends IntegrationEvent>> eventsOfEach) {
+            List<EventOutbox.Keyed> events = new ArrayList<>();
+            List<Integer> owners = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                for (IntegrationEvent event : eventsOfEach.get(i)) {
+                    events.add(new EventOutbox.Keyed(ids.get(i), event));
+                    owners.add(i);
+                }
+            }
+            return new Staged(events, owners);
+        }
+
+        /** The outbox marks of the owner's events. */
+        List<String> marksOf(int owner, List<String> marks) {
+            return IntStream.range(0, marks.size()).filter(m -> owners.get(m) == owner).mapToObj(marks::get).toList();
+        }
+
+        /** The events whose owners are stored: the ones the outbox may publish. */
+        Set<Integer> ofOwners(Set<Integer> stored) {
+            return new HashSet<>(IntStream.range(0, events.size()).filter(m -> stored.contains(owners.get(m))).boxed()
+                    .toList());
+        }
     }
 
     /** True if nobody changed the enrolment since it was read and the change is stored. */
@@ -65,21 +118,13 @@ class EnrollmentWrites implements AutoCloseable {
         if (writes.size() == 1) {
             return List.of(writeOne(writes.getFirst()));
         }
-        List<EventOutbox.Keyed> events = new ArrayList<>();
-        List<Integer> owners = new ArrayList<>();
-        for (int i = 0; i < writes.size(); i++) {
-            for (IntegrationEvent event : writes.get(i).events()) {
-                events.add(new EventOutbox.Keyed(writes.get(i).read().id(), event));
-                owners.add(i);
-            }
-        }
+        Staged staged = Staged.of(writes.stream().map(w -> w.read().id()).toList(), writes.stream().map(Write::events)
+                .toList());
         Set<Integer> stored = new HashSet<>();
-        outbox.publishAll(Enrollment.COLLECTION, events, marks -> {
+        outbox.publishAll(Enrollment.COLLECTION, staged.events(), marks -> {
             List<UpdateOneModel<Document>> bulk = new ArrayList<>(writes.size());
             for (int i = 0; i < writes.size(); i++) {
-                int owner = i;
-                List<String> own = IntStream.range(0, marks.size()).filter(m -> owners.get(m) == owner)
-                        .mapToObj(marks::get).toList();
+                List<String> own = staged.marksOf(i, marks);
                 Enrollment read = writes.get(i).read();
                 bulk.add(new UpdateOneModel<>(new Document("_id", read.id()).append("revision", read.revision()),
                         bson(writes.get(i), own)));
@@ -87,8 +132,7 @@ class EnrollmentWrites implements AutoCloseable {
             int matched = mongo.getCollection(Enrollment.COLLECTION).bulkWrite(bulk, new BulkWriteOptions().ordered(false))
                     .getMatchedCount();
             stored.addAll(matched == writes.size() ? IntStream.range(0, writes.size()).boxed().toList() : landed(writes));
-            return new HashSet<>(IntStream.range(0, events.size()).filter(m -> stored.contains(owners.get(m))).boxed()
-                    .toList());
+            return staged.ofOwners(stored);
         });
         return IntStream.range(0, writes.size()).mapToObj(stored::contains).toList();
     }
@@ -166,5 +210,6 @@ class EnrollmentWrites implements AutoCloseable {
     @Override
     public void close() {
         commits.close();
+        inserts.close();
     }
 }

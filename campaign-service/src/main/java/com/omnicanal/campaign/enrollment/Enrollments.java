@@ -166,8 +166,11 @@ class Enrollments {
      * the run waits or ends (or earlier, through {@link #settle}), instead of one per step.
      */
     void walk(Enrollment e, Consumer<Draft> steps) {
+        walk(new Draft(e), steps);
+    }
+
+    private Draft walk(Draft draft, Consumer<Draft> steps) {
         Draft outer = drafts.get();
-        Draft draft = new Draft(e);
         drafts.set(draft);
         try {
             steps.accept(draft);
@@ -175,6 +178,28 @@ class Enrollments {
             drafts.set(outer);
             store(draft);
         }
+        return draft;
+    }
+
+    /**
+     * Runs the first steps of a new enrolment before it is stored, and inserts it where the run waits or ends, with its
+     * history and events (its enrolment's first): one write instead of an insert and a compare-and-set. Its messages
+     * leave before that insert, which is safe because their request ids derive from the enrolment's id (itself derived
+     * from the trigger), so a run repeated after a crash gets dispatch's first answers and sends nothing twice. True
+     * when it is stored now; false when an enrolment of that id existed (a resumed broadcast, a concurrent trigger):
+     * then nothing of the run counts.
+     */
+    boolean walkNew(Enrollment fresh, Consumer<Draft> steps) {
+        return walk(Draft.unborn(fresh, List.of(enrolled(fresh))), steps).inserted();
+    }
+
+    /**
+     * Whether a message of the run may leave: its draft is stored first (a message only leaves from a stored step, so
+     * whatever moves the enrolment meanwhile sees it), except a new enrolment's, stored after its first run.
+     */
+    boolean readyToSend(String id) {
+        Draft draft = drafts.get();
+        return draft != null && draft.holds(id) && draft.unborn() || settle(id);
     }
 
     /**
@@ -200,7 +225,11 @@ class Enrollments {
         if (draft.current() == null) {
             return false;
         }
-        if (draft.dirty() && !write(draft.stored(), draft.update(), draft.entries(), draft.events())) {
+        if (draft.unborn() && !writes.insert(draft.current(), draft.events())) {
+            draft.lost();
+            return false;
+        }
+        if (!draft.unborn() && draft.dirty() && !write(draft.stored(), draft.update(), draft.entries(), draft.events())) {
             draft.lost();
             return false;
         }

@@ -77,8 +77,8 @@ final class LeanUpdate {
             case "$set" -> set(next, field, value);
             case "$unset" -> unset(next, field);
             case "$inc" -> inc(next, field, value);
-            case "$push" -> push(next, field, value);
-            default -> addToSet(next, field, value);
+            case "$push" -> append(next, field, value, false);
+            default -> append(next, field, value, true);
         };
     }
 
@@ -107,18 +107,8 @@ final class LeanUpdate {
         return changed;
     }
 
-    private static Boolean push(Document next, String field, Object value) {
-        List<Object> values = plainValues(value);
-        List<Object> list = existingList(next, field);
-        if (values == null || list == null) {
-            return null;
-        }
-        list.addAll(values);
-        next.put(field, list);
-        return true;
-    }
-
-    private static Boolean addToSet(Document next, String field, Object value) {
+    /** {@code $push} (every value) or {@code $addToSet} (values not there yet) onto a copy of the field's list. */
+    private static Boolean append(Document next, String field, Object value, boolean onlyNew) {
         List<Object> values = plainValues(value);
         List<Object> list = existingList(next, field);
         if (values == null || list == null) {
@@ -126,7 +116,7 @@ final class LeanUpdate {
         }
         boolean changed = !next.containsKey(field);
         for (Object v : values) {
-            if (!list.contains(v)) {
+            if (!onlyNew || !list.contains(v)) {
                 list.add(v);
                 changed = true;
             }
