@@ -91,8 +91,9 @@ class EnrollmentEvents {
     Consumer<MessageStatusChanged> receiptsDriveRetries() {
         return event -> {
             if (event.requestId() != null && event.requestId().split(":").length == 3) {
-                measurements.status(event.requestId(), event.status());
+                // the journey first: a status ahead of its send's write is tried again whole, and counting is idempotent
                 receipts.status(event.requestId(), event.status(), event.channel(), event.error());
+                measurements.status(event.requestId(), event.status());
             }
         };
     }

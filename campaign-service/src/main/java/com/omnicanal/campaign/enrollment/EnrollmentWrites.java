@@ -67,9 +67,10 @@ class EnrollmentWrites implements AutoCloseable {
                 .toList());
         Set<Integer> stored = new HashSet<>();
         outbox.publishAll(Enrollment.COLLECTION, staged.events(), marks -> {
-            List<Enrollment> marked = IntStream.range(0, news.size()).mapToObj(i -> Enrollments.withMarks(
-                    news.get(i).enrollment(), Set.copyOf(staged.marksOf(i, marks)))).toList();
-            stored.addAll(BulkInserts.insertNew(mongo, Enrollment.class, marked)); // a known id: stored before
+            List<Document> marked = IntStream.range(0, news.size()).mapToObj(i -> EnrollmentDocuments.of(
+                    Enrollments.withMarks(news.get(i).enrollment(), Set.copyOf(staged.marksOf(i, marks))),
+                    mongo.getConverter())).toList();
+            stored.addAll(BulkInserts.insertNew(mongo, Enrollment.COLLECTION, marked)); // a known id: stored before
             return staged.ofOwners(stored);
         });
         return IntStream.range(0, news.size()).mapToObj(stored::contains).toList();

@@ -44,6 +44,9 @@ class Receipts {
         for (int i = 0; i < TRIES; i++) {
             Enrollment e = enrollments.find(id).orElse(null);
             if (e == null || e.isOver() || e.lastSend() == null || !requestId.equals(e.lastSend().requestId())) {
+                if (ahead(e, requestId)) {
+                    throw new StatusAhead(requestId); // the event is tried again after a pause (omni.events.attempts)
+                }
                 return;
             }
             boolean done = "failed".equals(status) ? fallbacks.failed(e, channel, error)
@@ -53,6 +56,33 @@ class Receipts {
             if (done) {
                 return;
             }
+        }
+    }
+
+    /**
+     * A status that came before the write of its send: the message leaves before its enrolment is stored (a new one)
+     * or before the step's write that records it, so a provider's early status may find the enrolment absent or still
+     * at that step and attempt without the send. An older request's status (a step or attempt since left) is not.
+     */
+    boolean ahead(Enrollment e, String requestId) {
+        if (e == null) {
+            return true;
+        }
+        if (e.isOver()) {
+            return false;
+        }
+        JourneyDefinition d = journeys.definition(e.journeyId(), e.version()).orElse(null);
+        if (d == null || e.phase() >= d.phases().size() || e.step() >= d.phases().get(e.phase()).steps().size()) {
+            return false;
+        }
+        String here = e.id() + ":" + d.phases().get(e.phase()).steps().get(e.step()).id() + ":" + e.attempt();
+        return here.equals(requestId);
+    }
+
+    /** A status to be tried again: its send is not stored yet. */
+    static final class StatusAhead extends RuntimeException {
+        StatusAhead(String requestId) {
+            super("the send of " + requestId + " is not stored yet", null, false, false);
         }
     }
 

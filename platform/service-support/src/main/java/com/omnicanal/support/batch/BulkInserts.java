@@ -1,6 +1,9 @@
 package com.omnicanal.support.batch;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.bulk.BulkWriteError;
+import org.bson.Document;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -31,6 +34,25 @@ public final class BulkInserts {
             mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type).insert(documents).execute();
         } catch (BulkOperationException e) {
             for (BulkWriteError error : e.getErrors()) {
+                if (!isDuplicateKey(error)) {
+                    throw e;
+                }
+                written.remove(error.getIndex());
+            }
+        }
+        return written;
+    }
+
+    /** {@link #insertNew(MongoTemplate, Class, List)} for documents built by hand, into {@code collection}. */
+    public static Set<Integer> insertNew(MongoTemplate mongo, String collection, List<Document> documents) {
+        Set<Integer> written = new HashSet<>(IntStream.range(0, documents.size()).boxed().toList());
+        if (documents.isEmpty()) {
+            return written;
+        }
+        try {
+            mongo.getCollection(collection).insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
                 if (!isDuplicateKey(error)) {
                     throw e;
                 }
