@@ -1,11 +1,9 @@
 package com.omnicanal.campaign.enrollment;
 
+import com.omnicanal.testing.MongoConverters;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
-import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
-import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
-import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,18 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The hand-built enrolment documents are what Spring Data writes, and read back as the enrolments they came from. */
 class EnrollmentDocumentsTest {
 
-    private final MappingMongoConverter converter = converter();
-
-    private static MappingMongoConverter converter() {
-        MongoCustomConversions conversions = new MongoCustomConversions(List.of()); // as Boot configures them
-        MongoMappingContext context = new MongoMappingContext();
-        context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
-        context.afterPropertiesSet();
-        MappingMongoConverter converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, context);
-        converter.setCustomConversions(conversions);
-        converter.afterPropertiesSet();
-        return converter;
-    }
+    private final MappingMongoConverter converter = MongoConverters.bootLike();
 
     @Test
     void aNewEnrolmentAsItsFirstRunLeftItIsWhatSpringDataWrites() {

@@ -105,8 +105,11 @@ final class LeanMemoryBackend extends MemoryBackend {
             for (Index<Integer> index : getIndexes()) {
                 index.updateInPlace(before, updated, position, this);
             }
-            stored.clear();
-            stored.putAll(updated);
+            // field by field, as the library does: a reply being encoded meanwhile iterates this very document, and
+            // replacing a field's value is no structural change to it (clearing it was, and failed such a reply)
+            List<String> gone = stored.keySet().stream().filter(field -> !updated.containsKey(field)).toList();
+            gone.forEach(stored::remove);
+            updated.forEach(stored::put);
             handleUpdate(position, before, stored);
         }
 

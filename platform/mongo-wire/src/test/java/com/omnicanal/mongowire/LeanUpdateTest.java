@@ -186,6 +186,34 @@ class LeanUpdateTest {
         assertThat(all(lean)).isEqualTo(all(library));
     }
 
+    /** A reply is encoded from the stored document itself while updates change it: a field's new value must never
+     * make that a structural change (the first lean version cleared and refilled the document, and failed replies). */
+    @org.junit.jupiter.api.Test
+    void readersOfADocumentNeverFailWhileItsFieldsAreUpdated() throws Exception {
+        List<Document> history = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            history.add(new Document("action", "step " + i).append("n", i));
+        }
+        lean.updateOne(Filters.eq("_id", "e-1"), new Document("$set", new Document("history", history))); // slow to encode
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CompletableFuture<Integer> reads = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            int n = 0;
+            while (!done.get()) {
+                assertThat(lean.find(Filters.eq("_id", "e-1")).first()).isNotNull();
+                n++;
+            }
+            return n;
+        });
+        for (int i = 0; i < 1_000; i++) {
+            lean.updateOne(Filters.eq("_id", "e-1"), Document.parse("{$set: {state: \"s" + i + "\", phase: " + i
+                    + "}, $inc: {revision: 1}}"));
+        }
+        done.set(true);
+
+        assertThat(reads.get()).isPositive();
+        assertThat(lean.find(Filters.eq("_id", "e-1")).first().getInteger("revision")).isEqualTo(1_003);
+    }
+
     private static String run(MongoCollection<Document> collection, Case c) {
         try {
             UpdateResult r = collection.updateOne(c.filter(), c.update(), new UpdateOptions().upsert(c.upsert()));

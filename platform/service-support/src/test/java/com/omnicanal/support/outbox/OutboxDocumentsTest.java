@@ -1,11 +1,9 @@
 package com.omnicanal.support.outbox;
 
+import com.omnicanal.testing.MongoConverters;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
-import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
-import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
-import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,18 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The hand-built outbox documents read back, through Spring Data's mapping, as the records they were made from. */
 class OutboxDocumentsTest {
 
-    private final MappingMongoConverter converter = converter();
-
-    private static MappingMongoConverter converter() {
-        MongoCustomConversions conversions = new MongoCustomConversions(List.of()); // as Boot configures them
-        MongoMappingContext context = new MongoMappingContext();
-        context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
-        context.afterPropertiesSet();
-        MappingMongoConverter converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, context);
-        converter.setCustomConversions(conversions);
-        converter.afterPropertiesSet();
-        return converter;
-    }
+    private final MappingMongoConverter converter = MongoConverters.bootLike();
 
     @Test
     void anEntryWithEveryFieldReadsBackEqual() {
