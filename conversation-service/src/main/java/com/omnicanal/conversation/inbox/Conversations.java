@@ -245,7 +245,7 @@ public class Conversations {
                 storeId, lastInbound), id, now);
         grouped.publish(Conversation.COLLECTION, new EventOutbox.Keyed(id, new ConversationOpened(profileId, id, channel,
                 openedBy, now)), mark -> java.util.List.of(GroupedWrites.Write.insert(Conversation.COLLECTION,
-                openings.marked(conversation, mark))), 0);
+                Openings.marked(conversation, mark))), 0);
         return new Target(conversation, true);
     }
 

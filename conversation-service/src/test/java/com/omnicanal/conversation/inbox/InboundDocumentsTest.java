@@ -75,9 +75,21 @@ class InboundDocumentsTest {
         }
     }
 
-    private Document converted(Message message) {
+    @Test
+    void aNewConversationAndItsPointerAreStoredAsTheConverterStoresThem() {
+        Conversation inbound = Openings.conversation(new Openings.Opening("p-1", "whatsapp", "customer", "open", null,
+                Map.of()), "c-1", AT);
+        Conversation outbound = Openings.conversation(new Openings.Opening("p-1", "email", "outbound", "pending", "s-9",
+                Map.of("whatsapp", AT.minusSeconds(90), "sms", AT.minusSeconds(30))), "c-2", AT);
+        for (Conversation c : List.of(inbound, outbound)) {
+            assertThat(Openings.marked(c, "mark-1")).isEqualTo(converted(c).append("_outbox", List.of("mark-1")));
+        }
+        assertThat(Openings.pointer("p-1", "c-1")).isEqualTo(converted(new CurrentConversation("p-1", "c-1")));
+    }
+
+    private Document converted(Object entity) {
         Document d = new Document();
-        converter.write(message, d);
+        converter.write(entity, d);
         return d;
     }
 
