@@ -1,11 +1,12 @@
 package com.omnicanal.conversation.inbox;
 
 import com.omnicanal.events.conversation.MessageReceived;
-import com.omnicanal.support.batch.BulkInserts;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.omnicanal.support.outbox.EventOutbox;
-import org.springframework.data.mongodb.core.BulkOperations;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,16 +19,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 /**
  * {@link Inbox#receive} for the messages that arrived together: the same rules, in a few bulk operations for all of
  * them — replays in one read, new senders in one identify call, current conversations in two reads, events staged in
  * one insert, messages in one unordered insert, thread indexes and conversation marks in one bulk each — instead of
- * seven round trips per message.
+ * seven round trips per message. Its hot writes and its replay check go to the driver as plain documents
+ * ({@link InboundDocuments}), not through Spring Data's mapping.
  */
 final class InboundBatch {
+
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
@@ -75,16 +77,27 @@ final class InboundBatch {
     /** Indexes of the messages neither stored before nor repeated earlier in this batch. */
     private List<Integer> fresh(List<InboundMessage> batch) {
         Set<String> seen = new HashSet<>();
-        var ids = query(where("_id").in(batch.stream().map(InboundMessage::id).toList()));
-        ids.fields().include("_id");
-        mongo.find(ids, org.bson.Document.class, Message.COLLECTION).forEach(d -> seen.add(d.getString("_id")));
+        mongo.getCollection(Message.COLLECTION)
+                .find(new Document("_id", new Document("$in", batch.stream().map(InboundMessage::id).toList())))
+                .projection(new Document("_id", 1)).forEach(d -> seen.add(d.getString("_id")));
         return IntStream.range(0, batch.size()).filter(i -> seen.add(batch.get(i).id())).boxed().toList();
     }
 
+    /** The messages in one unordered insert, each with its mark (a known id: recorded before, left out). */
     private Set<Integer> insert(List<Message> messages, List<String> marks) {
-        List<Message> marked = IntStream.range(0, messages.size())
-                .mapToObj(i -> Inbox.withMarks(messages.get(i), Set.of(marks.get(i)))).toList();
-        return BulkInserts.insertNew(mongo, Message.class, marked); // a known id: recorded before
+        List<Document> documents = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
+            documents.add(InboundDocuments.hasHeaders(m) ? converted(m, marks.get(i))
+                    : InboundDocuments.message(m, marks.get(i)));
+        }
+        return InboundDocuments.insertNew(mongo.getCollection(Message.COLLECTION), documents);
+    }
+
+    private Document converted(Message m, String mark) {
+        Document d = new Document();
+        mongo.getConverter().write(Inbox.withMarks(m, Set.of(mark)), d);
+        return d;
     }
 
     private void index(List<Message> kept) {
@@ -93,10 +106,10 @@ final class InboundBatch {
         if (byConversation.isEmpty()) {
             return;
         }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ThreadIndex.COLLECTION);
-        byConversation.forEach((id, messageIds) -> bulk.upsert(query(where("_id").is(id)),
-                new Update().addToSet("ids").each(messageIds.toArray())));
-        bulk.execute();
+        List<UpdateOneModel<Document>> appends = new ArrayList<>(byConversation.size());
+        byConversation.forEach((id, messageIds) -> appends.add(new UpdateOneModel<>(new Document("_id", id),
+                new Document("$addToSet", new Document("ids", new Document("$each", messageIds))), UPSERT)));
+        mongo.getCollection(ThreadIndex.COLLECTION).bulkWrite(appends, UNORDERED);
         kept.forEach(m -> Threads.remember(mongo, m.headers() == null ? null : m.headers().get("Message-ID"),
                 m.conversationId()));
     }
@@ -109,9 +122,9 @@ final class InboundBatch {
         }
         Map<String, Conversation> byId = new LinkedHashMap<>();
         conversationOf.values().forEach(c -> byId.put(c.id(), c));
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Conversation.class);
-        byConversation.forEach((id, messages) -> bulk.updateOne(query(where("_id").is(id)),
-                Inbox.touch(byId.get(id), messages)));
-        bulk.execute();
+        List<UpdateOneModel<Document>> touches = new ArrayList<>(byConversation.size());
+        byConversation.forEach((id, messages) -> touches.add(new UpdateOneModel<>(new Document("_id", id),
+                InboundDocuments.touch(byId.get(id), messages))));
+        mongo.getCollection(Conversation.COLLECTION).bulkWrite(touches, UNORDERED);
     }
 }

@@ -145,10 +145,20 @@ public class Inbox {
      */
     public Map<String, Message> briefs(Collection<String> ids) {
         Map<String, Message> found = new HashMap<>();
-        var brief = query(where("_id").in(ids));
-        brief.fields().include("conversationId", "channel", "text", "at");
-        mongo.find(brief, Message.class).forEach(m -> found.put(m.id(), m));
+        mongo.getCollection(Message.COLLECTION).find(new org.bson.Document("_id", new org.bson.Document("$in", ids)))
+                .projection(BRIEF).forEach(d -> found.put(d.getString("_id"), brief(d)));
         return found;
+    }
+
+    private static final org.bson.Document BRIEF = new org.bson.Document("conversationId", 1).append("channel", 1)
+            .append("text", 1).append("at", 1);
+
+    /** Read straight from the driver's document: Spring Data's mapping was a third of each read's CPU (profiled). */
+    private static Message brief(org.bson.Document d) {
+        java.util.Date at = d.getDate("at");
+        return new Message(d.getString("_id"), d.getString("conversationId"), null, null, d.getString("channel"), null,
+                null, null, d.getString("text"), null, null, null, null, null, null, null, null, null,
+                at == null ? null : at.toInstant(), null, null, null);
     }
 
     public java.util.List<Message> thread(String conversationId) {

@@ -1,7 +1,6 @@
 package com.omnicanal.conversation.inbox;
 
 import com.omnicanal.events.conversation.ConversationOpened;
-import com.omnicanal.support.batch.BulkInserts;
 import com.omnicanal.support.outbox.EventOutbox;
 import com.omnicanal.support.outbox.PendingEvents;
 import org.bson.Document;
@@ -19,6 +18,7 @@ import java.util.UUID;
  * New conversations for customers with none yet, many at once: their pointers claimed in one unordered insert (a taken
  * key: another writer claimed it first), then the conversations and their {@code conversation-opened} in one outbox
  * bulk — the single open's steps and crash behaviour (pointer first), in two writes instead of two per customer.
+ * Both written as plain driver documents (no Spring Data mapping).
  */
 final class Openings {
 
@@ -38,8 +38,8 @@ final class Openings {
     /** Profile id → its new conversation, for the openings whose pointer this call claimed (the others are left out). */
     Map<String, Conversation> openAll(List<Opening> openings, Instant now) {
         List<Conversation> fresh = openings.stream().map(o -> conversation(o, UUID.randomUUID().toString(), now)).toList();
-        Set<Integer> claimed = BulkInserts.insertNew(mongo, CurrentConversation.class,
-                fresh.stream().map(c -> new CurrentConversation(c.profileId(), c.id())).toList());
+        Set<Integer> claimed = InboundDocuments.insertNew(mongo.getCollection(CurrentConversation.COLLECTION),
+                fresh.stream().map(c -> pointer(c.profileId(), c.id())).toList());
         List<Conversation> mine = new ArrayList<>();
         List<EventOutbox.Keyed> events = new ArrayList<>();
         for (int i = 0; i < fresh.size(); i++) {
@@ -50,18 +50,59 @@ final class Openings {
                         openings.get(i).channel(), openings.get(i).openedBy(), now)));
             }
         }
-        outbox.publishAll(Conversation.COLLECTION, events, marks -> BulkInserts.insertNew(mongo, Conversation.class,
-                marked(mine, marks)));
+        outbox.publishAll(Conversation.COLLECTION, events, marks -> InboundDocuments.insertNew(
+                mongo.getCollection(Conversation.COLLECTION), marked(mine, marks)));
         Map<String, Conversation> opened = new LinkedHashMap<>();
         mine.forEach(c -> opened.put(c.profileId(), c));
         return opened;
     }
 
-    /** The new conversation as stored, carrying its opening event's outbox mark. */
-    Document marked(Conversation conversation, String mark) {
-        Document stored = new Document();
-        mongo.getConverter().write(conversation, stored);
-        return stored.append(PendingEvents.FIELD, new ArrayList<>(List.of(mark)));
+    /**
+     * The new conversation as stored, carrying its opening event's outbox mark: built by hand as the converter writes
+     * it (nulls left out, times as dates, {@code _class}; {@code InboundDocumentsTest} compares them).
+     */
+    static Document marked(Conversation c, String mark) {
+        Document d = new Document("_id", c.id());
+        put(d, "profileId", c.profileId());
+        put(d, "status", c.status());
+        put(d, "channels", c.channels() == null ? null : new ArrayList<>(c.channels()));
+        put(d, "lastInboundChannel", c.lastInboundChannel());
+        put(d, "openedAt", date(c.openedAt()));
+        put(d, "lastMessageAt", date(c.lastMessageAt()));
+        if (c.lastInboundAt() != null) {
+            Document lastInbound = new Document();
+            c.lastInboundAt().forEach((channel, at) -> lastInbound.put(channel, date(at)));
+            d.put("lastInboundAt", lastInbound);
+        }
+        put(d, "awaitingReplySince", date(c.awaitingReplySince()));
+        put(d, "firstResponseAt", date(c.firstResponseAt()));
+        put(d, "resolvedAt", date(c.resolvedAt()));
+        put(d, "snoozedUntil", date(c.snoozedUntil()));
+        put(d, "teamId", c.teamId());
+        put(d, "assignee", c.assignee());
+        d.put("priority", c.priority());
+        put(d, "complaintId", c.complaintId());
+        put(d, "storeId", c.storeId());
+        put(d, "language", c.language());
+        put(d, "tags", c.tags() == null ? null : new ArrayList<>(c.tags()));
+        d.put("_class", Conversation.class.getName());
+        return d.append(PendingEvents.FIELD, new ArrayList<>(List.of(mark)));
+    }
+
+    /** A customer's pointer at their new conversation, as the converter writes a {@link CurrentConversation}. */
+    static Document pointer(String profileId, String conversationId) {
+        return new Document("_id", profileId).append("conversationId", conversationId)
+                .append("_class", CurrentConversation.class.getName());
+    }
+
+    private static void put(Document d, String field, Object value) {
+        if (value != null) {
+            d.put(field, value);
+        }
+    }
+
+    private static java.util.Date date(Instant at) {
+        return at == null ? null : java.util.Date.from(at);
     }
 
     private List<Document> marked(List<Conversation> conversations, List<String> marks) {

@@ -1,0 +1,144 @@
+package com.omnicanal.conversation.inbox;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertManyOptions;
+import com.omnicanal.conversation.channel.OutboundMessage.Attachment;
+import com.omnicanal.support.outbox.PendingEvents;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * The inbound batch's store documents built by hand, as Spring Data's converter would write them (same fields, same
+ * types, {@code _class} included; {@code InboundDocumentsTest} compares them): mapping each message and each update
+ * through Spring Data was most of the inbound writer's CPU beside the driver itself (profiled).
+ */
+final class InboundDocuments {
+
+    private static final int DUPLICATE_KEY = 11000;
+
+    private InboundDocuments() {
+    }
+
+    /** Whether the converter must write the message: its header map's keys are the converter's to check and escape. */
+    static boolean hasHeaders(Message m) {
+        return m.headers() != null && !m.headers().isEmpty();
+    }
+
+    /** An inbound message without headers as stored, carrying its {@code message-received}'s outbox mark. */
+    static Document message(Message m, String mark) {
+        Document d = new Document("_id", m.id());
+        put(d, "conversationId", m.conversationId());
+        put(d, "profileId", m.profileId());
+        put(d, "direction", m.direction());
+        put(d, "channel", m.channel());
+        put(d, "kind", m.kind());
+        put(d, "senderName", m.senderName());
+        put(d, "author", m.author());
+        put(d, "text", m.text());
+        put(d, "subject", m.subject());
+        if (m.attachments() != null) {
+            List<Document> attachments = new ArrayList<>(m.attachments().size());
+            for (Attachment a : m.attachments()) {
+                Document attachment = new Document();
+                put(attachment, "name", a.name());
+                put(attachment, "contentType", a.contentType());
+                attachment.put("size", a.size());
+                put(attachment, "url", a.url());
+                attachments.add(attachment);
+            }
+            d.put("attachments", attachments);
+        }
+        if (m.headers() != null) {
+            d.put("headers", new Document()); // e-mail's headers go through the converter (see hasHeaders)
+        }
+        put(d, "status", m.status());
+        put(d, "statusAt", date(m.statusAt()));
+        put(d, "providerMessageId", m.providerMessageId());
+        put(d, "requestId", m.requestId());
+        put(d, "error", m.error());
+        put(d, "mentions", m.mentions() == null ? null : new ArrayList<>(m.mentions()));
+        put(d, "at", date(m.at()));
+        put(d, "replyId", m.replyId());
+        put(d, "parties", m.parties() == null ? null : new ArrayList<>(m.parties()));
+        d.put(PendingEvents.FIELD, new ArrayList<>(List.of(mark)));
+        d.put("_class", Message.class.getName());
+        return d;
+    }
+
+    /** {@link Inbox#touch} as a plain update document: what the customer's new messages change on their conversation. */
+    static Document touch(Conversation conversation, List<Message> messages) {
+        Message last = messages.getLast();
+        Document set = new Document("lastInboundChannel", last.channel());
+        Document max = new Document();
+        Instant latest = messages.getFirst().at();
+        Instant earliest = latest;
+        Map<String, Instant> perChannel = new LinkedHashMap<>();
+        List<String> channels = new ArrayList<>();
+        for (Message m : messages) {
+            latest = m.at().isAfter(latest) ? m.at() : latest;
+            earliest = m.at().isBefore(earliest) ? m.at() : earliest;
+            perChannel.merge(m.channel(), m.at(), (a, b) -> a.isAfter(b) ? a : b);
+            if (!channels.contains(m.channel())) {
+                channels.add(m.channel());
+            }
+        }
+        max.put("lastMessageAt", date(latest));
+        perChannel.forEach((channel, at) -> max.put("lastInboundAt." + channel, date(at)));
+        if (conversation.awaitingReplySince() == null) { // the clock of the next response starts
+            set.put("awaitingReplySince", date(earliest));
+        }
+        Document update = new Document("$addToSet", new Document("channels", new Document("$each", channels)))
+                .append("$set", set).append("$max", max);
+        if (!"open".equals(conversation.status()) && !conversation.isResolved()) {
+            set.put("status", "open"); // the customer answered: back to work
+            update.append("$unset", new Document("snoozedUntil", 1));
+        }
+        return update;
+    }
+
+    /**
+     * Inserts {@code documents} in one unordered insert; returns the indexes of those written. A taken key is left out
+     * (recorded before); any other error fails the call ({@code BulkInserts.insertNew}'s rule, on the driver).
+     */
+    static Set<Integer> insertNew(MongoCollection<Document> collection, List<Document> documents) {
+        Set<Integer> written = new HashSet<>(IntStream.range(0, documents.size()).boxed().toList());
+        if (documents.isEmpty()) {
+            return written;
+        }
+        try {
+            collection.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                written.remove(error.getIndex());
+            }
+            if (e.getWriteConcernError() != null) {
+                throw e;
+            }
+        }
+        return written;
+    }
+
+    private static void put(Document d, String field, Object value) {
+        if (value != null) { // the converter leaves nulls out
+            d.put(field, value);
+        }
+    }
+
+    private static Date date(Instant at) {
+        return at == null ? null : Date.from(at);
+    }
+}
