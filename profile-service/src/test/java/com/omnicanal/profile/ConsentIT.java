@@ -99,6 +99,21 @@ class ConsentIT {
                         .get("entries").size() == 3);
     }
 
+    @Test
+    void aReplyRedeliveredAfterTheProfileChangedStillCountsOnce() {
+        String id = newProfile();
+        String redelivered = UUID.randomUUID().toString();
+        reply(id, "email", redelivered);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> replies(id).path("email").asInt() == 1);
+        put(id, "/preferences", Map.of("doNotContact", false)); // a guarded write in between: a new version
+        reply(id, "email", redelivered); // the same message again, as after a lost acknowledgement
+        reply(id, "web", UUID.randomUUID().toString()); // a marker: once it counts, the one before it has
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> replies(id).path("web").asInt() == 1);
+        assertThat(replies(id).get("email").asInt()).isEqualTo(1);
+    }
+
     private static void reply(String profileId, String channel, String eventId) {
         broker.publish("omni.conversation", "omni.conversation.message-received.v1", eventId, profileId, """
                 {"profileId":"%s","conversationId":"c-1","messageId":"%s:m-%s","channel":"%s","receivedAt":"%s"}"""

@@ -46,6 +46,9 @@ public class ProfileStore {
     /** The tokens of the last bulk writes to a profile: how a bulk tells the writes it won from those it lost. */
     private static final String BULK_WRITES = "bulkWrites";
     private static final int KEPT_BULK_WRITES = 4;
+    /** The keys of a profile's last counts ({@link #countOnce}): how a redelivered occurrence is told apart. */
+    private static final String COUNTED = "countedKeys";
+    private static final int KEPT_COUNTED = 20;
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final MongoTemplate mongo;
@@ -202,25 +205,69 @@ public class ProfileStore {
         local.publishEvent(new ProfilesChanged(after));
     }
 
+    /** One counted occurrence for {@link #countOnce}: which profile, which counter, and the key it is counted by. */
+    public record Count(String profileId, String field, String key) {
+    }
+
     /**
-     * Adds to counters of many profiles, the active ones only, in one read of their status and one unordered bulk of
-     * {@code $inc} (the version too, so a guarded writer that read them before recomputes): no read of whole profiles,
-     * no guard to lose. Nothing is announced, so only for counters no segment condition reads (replies per channel).
-     * {@code counts}: profile id → counter field → amount.
+     * Adds one to a counter per occurrence, once per key however often it is told (a redelivered event): each
+     * profile keeps the keys of its last few counts, and a round reads the active profiles' version and keys (one
+     * projected read), then writes each profile's uncounted occurrences in one {@code $inc} guarded by that version.
+     * A write that lost to another writer is redone from a fresh read, where what it did win is already kept. No read
+     * of whole profiles, no announcement: only for counters no segment condition reads (replies per channel).
      */
-    public void countAll(Map<String, Map<String, Integer>> counts) {
+    public void countOnce(List<Count> counts) {
+        List<Count> pending = counts;
+        for (int attempt = 0; attempt < ATTEMPTS && !pending.isEmpty(); attempt++) {
+            pending = countRound(pending);
+        }
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException("counters of " + pending.size() + " occurrences kept changing under us");
+        }
+    }
+
+    /** One round of {@link #countOnce}: the occurrences of the profiles whose guarded write lost, to try again. */
+    private List<Count> countRound(List<Count> counts) {
+        Map<String, List<Count>> byProfile = new LinkedHashMap<>();
+        counts.forEach(c -> byProfile.computeIfAbsent(c.profileId(), id -> new ArrayList<>()).add(c));
         Date now = new Date();
         List<UpdateOneModel<Document>> bulk = new ArrayList<>();
-        ByIds.find(mongo, counts.keySet(), q -> {
-            q.fields().include("status");
+        List<String> written = new ArrayList<>();
+        for (Document d : ByIds.find(mongo, byProfile.keySet(), q -> {
+            q.fields().include("status").include("version").include(COUNTED);
             return q;
-        }, Document.class, Profile.COLLECTION).stream()
-                .filter(d -> ProfileStatus.ACTIVE.name().equals(d.getString("status"))).map(d -> d.getString("_id"))
-                .forEach(id -> bulk.add(new UpdateOneModel<>(new Document("_id", id), new Document("$inc",
-                        new Document(counts.get(id)).append("version", 1L)).append("$set", new Document("updatedAt", now)))));
-        if (!bulk.isEmpty()) {
-            mongo.execute(Profile.COLLECTION, c -> c.bulkWrite(bulk, UNORDERED));
+        }, Document.class, Profile.COLLECTION)) {
+            if (!ProfileStatus.ACTIVE.name().equals(d.getString("status"))) {
+                continue; // merged or erased: not counted, as before
+            }
+            Set<String> seen = new HashSet<>(d.getList(COUNTED, String.class, List.of()));
+            Document inc = new Document();
+            List<String> keys = new ArrayList<>();
+            for (Count c : byProfile.get(d.getString("_id"))) {
+                if (c.key() == null || seen.add(c.key())) {
+                    inc.merge(c.field(), 1, (a, b) -> (Integer) a + (Integer) b);
+                    if (c.key() != null) {
+                        keys.add(c.key());
+                    }
+                }
+            }
+            if (inc.isEmpty()) {
+                continue; // all counted before: a redelivery
+            }
+            Number version = d.get("version", Number.class);
+            // the version too, so a guarded writer that read the profile before recomputes
+            Document update = new Document("$inc", inc.append("version", 1L)).append("$set", new Document("updatedAt", now))
+                    .append("$push", new Document(COUNTED, new Document("$each", keys).append("$slice", -KEPT_COUNTED)));
+            bulk.add(new UpdateOneModel<>(new Document("_id", d.getString("_id")).append("version", version), update));
+            written.add(d.getString("_id"));
         }
+        if (bulk.isEmpty()) {
+            return List.of();
+        }
+        long matched = mongo.execute(Profile.COLLECTION, c -> c.bulkWrite(bulk, UNORDERED)).getMatchedCount();
+        // a lost write is told apart by a fresh read: what a profile's won write counted is kept among its keys
+        return matched == written.size() ? List.of()
+                : written.stream().flatMap(id -> byProfile.get(id).stream()).toList();
     }
 
     /** {@code update} guarded by the version it was computed from, stamped, with the bulk's token among the last few. */

@@ -40,6 +40,7 @@ class LocalErasure {
         mongo.updateFirst(query(where("_id").is(profileId)), new Update().set("status", ProfileStatus.ERASED)
                 .unset("name").unset("language").unset("timezone").unset("mergedInto").set("identifiers", List.of())
                 .set("consents", new Document()).unset("consentHistory").unset("preferences").unset("activity")
+                .unset("countedKeys") // the ids of the customer's last messages, kept to count each reply once
                 .set("appliedMerges", List.of()), Profile.class);
         mongo.updateMulti(query(where("profileId").is(profileId)), new Update().set("profileId", "erased")
                 .unset("attributes").unset("items").unset("orderId").unset("storeId"), "activities");
