@@ -70,10 +70,11 @@ final class LeanMemoryBackend extends MemoryBackend {
         @Override
         public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
                                                      boolean isMulti, boolean isUpsert, Oplog oplog) {
-            if (isMulti || !arrayFilters.isEmpty() || indexFor(selector) == null) {
+            Lookup lookup = isMulti || !arrayFilters.isEmpty() ? null : lookup(selector);
+            if (lookup == null) {
                 return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
             }
-            Document stored = findOne(selector);
+            Document stored = findOne(lookup, selector);
             Document base = stored != null ? stored : isUpsert ? upserted(selector) : null;
             LeanUpdate.Result result = base == null ? null : LeanUpdate.apply(base, update, getIdField());
             if (result == null) {
@@ -120,35 +121,34 @@ final class LeanMemoryBackend extends MemoryBackend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                              Document fields) {
-            Index<Integer> index = indexFor(query);
-            if (index == null || index.canHandle(query)) {
+            Lookup lookup = lookup(query);
+            if (lookup == null || lookup.key() == query) {
                 return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
             }
-            return matchDocuments(query, index.getPositions(byId(query)), orderBy, skip, limit, batchSize, fields);
+            return matchDocuments(query, lookup.index().getPositions(lookup.key()), orderBy, skip, limit, batchSize, fields);
         }
 
-        /** The first unique index that can find the selector's document: one with its exact fields, or {@code _id}'s. */
-        private Index<Integer> indexFor(Document selector) {
-            Index<Integer> byId = null;
+        /** A unique index and the key it finds the selector's document by: the selector itself, or its {@code _id}. */
+        private record Lookup(Index<Integer> index, Document key) {
+        }
+
+        /** The first unique index with the selector's exact fields, else the {@code _id} index by its id; else null. */
+        private Lookup lookup(Document selector) {
+            Document byId = plain(selector.get(getIdField())) ? new Document(getIdField(), selector.get(getIdField())) : null;
+            Lookup found = null;
             for (Index<Integer> index : getIndexes()) {
                 if (index.canHandle(selector)) {
-                    return index;
+                    return new Lookup(index, selector);
                 }
-                if (byId == null && plain(selector.get(getIdField())) && index.canHandle(byId(selector))) {
-                    byId = index;
+                if (found == null && byId != null && index.canHandle(byId)) {
+                    found = new Lookup(index, byId);
                 }
             }
-            return byId;
+            return found;
         }
 
-        private Document byId(Document selector) {
-            return new Document(getIdField(), selector.get(getIdField()));
-        }
-
-        private Document findOne(Document selector) {
-            Index<Integer> index = indexFor(selector);
-            Document lookup = index.canHandle(selector) ? selector : byId(selector);
-            for (Integer position : index.getPositions(lookup)) {
+        private Document findOne(Lookup lookup, Document selector) {
+            for (Integer position : lookup.index().getPositions(lookup.key())) {
                 Document candidate = position == null ? null : getDocument(position);
                 if (candidate != null && documentMatchesQuery(candidate, selector)) {
                     return candidate;
