@@ -99,6 +99,28 @@ class OmnichannelIT {
         assertThat(EventTap.body(events.await("omni.conversation.message-received.v1", profileId))).contains(messageId);
     }
 
+    @org.junit.jupiter.api.RepeatedTest(3) // the lost race it caught was rare: a few rounds
+    void copiesOfOneMessageArrivingAtOnceAreStoredOnceWithOneEvent() throws Exception {
+        String phone = newPhone();
+        String messageId = "wamid." + UUID.randomUUID();
+        String payload = payload(phone, messageId, "Hola otra vez");
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            // at once, so copies meet in one batch (the first is kept) or in both committers (the store's key keeps one)
+            List<java.util.concurrent.Future<Integer>> answers = java.util.stream.IntStream.range(0, 8)
+                    .mapToObj(i -> pool.submit(() -> post(payload, sign(payload)).status())).toList();
+            for (var answer : answers) {
+                assertThat(answer.get()).as("every copy is accepted").isEqualTo(200);
+            }
+        }
+        String profileId = profileOf("whatsapp:%2B" + phone);
+        assertThat(Http.get(url("/api/conversations?profileId=" + profileId), Tokens.user("ana")).json()
+                .get("messages")).hasSize(1);
+        org.bson.Document stored = mongo.findById("whatsapp:" + messageId, org.bson.Document.class, "messages");
+        assertThat(stored.getList("_outbox", String.class)).as("one message-received staged for it").hasSize(1);
+        assertThat(stored.getString("profileId")).isEqualTo(profileId);
+        assertThat(EventTap.body(events.await("omni.conversation.message-received.v1", profileId))).contains(messageId);
+    }
+
     @Test
     void newCustomersWritingAtOnceGetOneConversationEachWithAllTheirMessagesAndItsOpening() throws Exception {
         List<String> phones = java.util.stream.IntStream.range(0, 30).mapToObj(i -> newPhone()).toList();

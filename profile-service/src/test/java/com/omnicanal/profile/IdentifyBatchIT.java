@@ -138,6 +138,26 @@ class IdentifyBatchIT {
         assertThat(results.get(0).get("profileId").asString()).isNotEqualTo(results.get(1).get("profileId").asString());
     }
 
+    @org.junit.jupiter.api.RepeatedTest(3)
+    void batchesNamingTheSameNewCustomerAtOnceAllAnswerItsOneProfile() throws Exception {
+        String phone = IdentityIT.uniquePhone();
+        String request = "{\"identifiers\":[{\"type\":\"phone\",\"value\":\"%s\",\"verified\":true}]}".formatted(phone);
+        List<java.util.concurrent.Future<List<JsonNode>>> answers = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 6; i++) { // most lose every claim to the first: a batch that creates no one
+                answers.add(pool.submit(() -> batch(List.of(request))));
+            }
+        }
+        String owner = owner("phone:" + phone);
+        int created = 0;
+        for (var answer : answers) {
+            JsonNode result = answer.get().getFirst();
+            assertThat(result.get("profileId").asString()).isEqualTo(owner);
+            created += result.get("created").asBoolean() ? 1 : 0;
+        }
+        assertThat(created).as("created once").isEqualTo(1);
+    }
+
     /** Two profiles that exist before the batch: a phone without a name, a verified email. */
     private List<String> setUp(People people) {
         return List.of(identify("{\"identifiers\":[{\"type\":\"phone\",\"value\":\"%s\"}]}".formatted(people.known()))

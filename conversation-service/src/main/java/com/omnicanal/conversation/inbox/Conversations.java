@@ -67,9 +67,20 @@ public class Conversations {
 
     /** The customer's current conversation, if any (open, pending, snoozed or resolved within the window). */
     public Optional<Conversation> currentOf(String profileId) {
+        return pointed(profileId).conversation();
+    }
+
+    /**
+     * The profile's pointer as read once (null: none) and its conversation (empty: none, or its writer died): a new
+     * conversation replaces exactly the pointer this decision was made on, never one that appeared meanwhile.
+     */
+    private record Pointed(String conversationId, Optional<Conversation> conversation) {
+    }
+
+    private Pointed pointed(String profileId) {
         CurrentConversation current = mongo.findById(profileId, CurrentConversation.class);
         if (current == null) {
-            return Optional.empty();
+            return new Pointed(null, Optional.empty());
         }
         // a just-claimed pointer: its conversation is being written (grouped with others, which can take over a second
         // on a loaded machine); only a pointer whose writer died is still empty after ORPHANED, and is then replaced
@@ -77,11 +88,11 @@ public class Conversations {
         while (System.nanoTime() < deadline) {
             Optional<Conversation> conversation = find(current.conversationId());
             if (conversation.isPresent()) {
-                return conversation;
+                return new Pointed(current.conversationId(), conversation);
             }
             sleep();
         }
-        return Optional.empty();
+        return new Pointed(current.conversationId(), Optional.empty());
     }
 
     private static void sleep() {
@@ -101,10 +112,10 @@ public class Conversations {
                 return reopenIfResolved(threaded.get(), now);
             }
         }
-        Optional<Conversation> current = currentOf(profileId).filter(c -> joinable(c, now));
-        return current.map(c -> reopenIfResolved(c, now))
-                .orElseGet(() -> open(profileId, message.channel(), "customer", "open", message.detailsOrNone().storeId(), now,
-                        Map.of()));
+        Pointed current = pointed(profileId);
+        return current.conversation().filter(c -> joinable(c, now)).map(c -> reopenIfResolved(c, now))
+                .orElseGet(() -> open(profileId, message.channel(), "customer", "open", message.detailsOrNone().storeId(),
+                        now, Map.of(), current.conversationId()).conversation());
     }
 
     /**
@@ -175,13 +186,14 @@ public class Conversations {
      * none; null when not read): the pointer is still moved by compare-and-set, so a stale copy only joins the winner.
      */
     public Target forOutbound(String profileId, String channel, Instant now, Optional<Conversation> known) {
-        Optional<Conversation> current = known != null ? known : currentOf(profileId);
+        Pointed read = known != null ? new Pointed(known.map(Conversation::id).orElse(null), known) : pointed(profileId);
+        Optional<Conversation> current = read.conversation();
         if (current.isPresent() && !current.get().isResolved()) {
             return new Target(current.get(), false);
         }
         // the customer's last messages stay known, so WhatsApp's window is still judged from them
         Map<String, Instant> lastInbound = current.map(Conversation::lastInboundAt).orElse(Map.of());
-        String previous = known != null ? current.map(Conversation::id).orElse(null) : pointerOf(profileId);
+        String previous = read.conversationId();
         return open(profileId, channel, "outbound", "pending", null, now, lastInbound == null ? Map.of() : lastInbound,
                 previous);
     }
@@ -205,15 +217,12 @@ public class Conversations {
         return current;
     }
 
-    private String pointerOf(String profileId) {
-        CurrentConversation previous = mongo.findById(profileId, CurrentConversation.class);
-        return previous == null ? null : previous.conversationId();
-    }
-
     /** A conversation opened for a complaint another service raised (e.g. a detractor's survey answer). */
     public Conversation forComplaint(String profileId, Instant now) {
-        return currentOf(profileId).filter(c -> !c.isResolved()).map(c -> reopenIfResolved(c, now))
-                .orElseGet(() -> open(profileId, "system", "complaint", "open", null, now, Map.of()));
+        Pointed current = pointed(profileId);
+        return current.conversation().filter(c -> !c.isResolved())
+                .orElseGet(() -> open(profileId, "system", "complaint", "open", null, now, Map.of(),
+                        current.conversationId()).conversation());
     }
 
     private boolean joinable(Conversation c, Instant now) {
@@ -228,11 +237,6 @@ public class Conversations {
                 c.lastInboundChannel(), "reopened", now), pending -> mongo.updateFirst(query(where("_id").is(c.id())),
                 pending.mark(new Update().set("status", "open").unset("resolvedAt").set("openedAt", now)), Conversation.class));
         return find(c.id()).orElseThrow();
-    }
-
-    private Conversation open(String profileId, String channel, String openedBy, String status, String storeId,
-                              Instant now, Map<String, Instant> lastInbound) {
-        return open(profileId, channel, openedBy, status, storeId, now, lastInbound, pointerOf(profileId)).conversation();
     }
 
     private Target open(String profileId, String channel, String openedBy, String status, String storeId,

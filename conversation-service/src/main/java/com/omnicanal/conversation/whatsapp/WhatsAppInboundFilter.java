@@ -5,6 +5,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class WhatsAppInboundFilter extends OncePerRequestFilter {
 
+    private static final Logger log = LoggerFactory.getLogger(WhatsAppInboundFilter.class);
     private static final byte[] RECEIVED = "{\"status\":\"received\"}".getBytes(StandardCharsets.UTF_8);
 
     private final WhatsAppWebhook webhook;
@@ -41,13 +44,18 @@ final class WhatsAppInboundFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         try {
             webhook.receive(request.getInputStream().readAllBytes(), request.getHeader("X-Hub-Signature-256"));
-        } catch (ResponseStatusException refused) {
+        } catch (ResponseStatusException refused) { // the signature check's refusal: nothing else throws one here
             problems.write(request, response, ProblemWriter.problem(HttpStatus.UNAUTHORIZED, "invalid-signature",
                     "X-Hub-Signature-256 does not match the body."));
             return;
         } catch (JacksonException malformed) {
             problems.write(request, response, ProblemWriter.problem(HttpStatus.BAD_REQUEST, "malformed-body",
                     "The request body is not valid JSON of the expected shape."));
+            return;
+        } catch (RuntimeException failed) { // ours, not the caller's: Meta delivers the payload again on a 5xx
+            log.error("a signed WhatsApp payload could not be received", failed);
+            problems.write(request, response, ProblemWriter.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                    "The payload could not be received now; deliver it again."));
             return;
         }
         response.setStatus(HttpStatus.OK.value());

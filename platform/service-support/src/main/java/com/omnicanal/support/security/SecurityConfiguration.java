@@ -1,6 +1,7 @@
 package com.omnicanal.support.security;
 
 import com.omnicanal.support.problem.ProblemWriter;
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -65,6 +66,9 @@ public class SecurityConfiguration {
                 .requestCache(cache -> cache.disable()) // stateless: no saved request to resume after a login
                 .logout(logout -> logout.disable())
                 .authorizeHttpRequests(auth -> auth
+                        // an error forwarded from a request that already got this far keeps its own status (an
+                        // exception in a public path's filter was answered 401 by the secured error page)
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(ALWAYS_PUBLIC).permitAll()
                         .requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
                         .anyRequest().authenticated())
