@@ -1,12 +1,9 @@
 package com.omnicanal.support.inbox;
 
-import com.omnicanal.support.fixture.SupportTestApplication;
-import com.omnicanal.testing.InfrastructureInitializer;
+import com.omnicanal.support.fixture.SupportServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.ContextConfiguration;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,8 +12,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Old finished claims go, recent ones and unfinished ones stay. */
-@SpringBootTest(classes = SupportTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = InfrastructureInitializer.class)
+@SupportServiceTest
 class ProcessedEventsPurgeIT {
 
     @Autowired

@@ -2,15 +2,12 @@ package com.omnicanal.support.outbox;
 
 import com.omnicanal.events.profile.ProfileCreated;
 import com.omnicanal.support.fixture.SideEffects;
-import com.omnicanal.support.fixture.SupportTestApplication;
+import com.omnicanal.support.fixture.SupportServiceTest;
 import com.omnicanal.support.fixture.Widgets;
-import com.omnicanal.testing.InfrastructureInitializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
@@ -26,8 +23,7 @@ import static org.awaitility.Awaitility.await;
  * What a crash leaves behind: events staged by a process that died before its relay ran. Only those whose state
  * write happened (the aggregate carries their mark) may reach the broker.
  */
-@SpringBootTest(classes = SupportTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = InfrastructureInitializer.class)
+@SupportServiceTest
 class OutboxRecoveryIT {
 
     @Autowired
