@@ -5,6 +5,7 @@ import com.omnicanal.testing.Http;
 import com.omnicanal.testing.OmniServiceTest;
 import com.omnicanal.testing.TestBroker;
 import com.omnicanal.testing.Tokens;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,9 +14,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -109,6 +113,50 @@ class ActivityIT {
             JsonNode profile = Http.get(url("/api/profiles/" + found.get("profileId").asString()), Tokens.user("ana")).json();
             assertThat(profile.get("activity").get("purchases").asInt()).as(email).isEqualTo(each);
         }
+    }
+
+    @Test
+    void theSameBatchSentConcurrentlyIsRecordedPublishedAndCountedOnce() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> emails = IntStream.range(0, 3).mapToObj(i -> "twice." + run + "." + i + "@example.com").toList();
+        // customers repeat within the batch: each profile gets several activities of one batch
+        String body = IntStream.range(0, 30).mapToObj(i -> purchase("dup-%s-%d".formatted(run, i),
+                emails.get(i % emails.size()), "2026-11-10T10:00:00Z")).collect(Collectors.joining(",",
+                "{\"activities\":[", "]}"));
+        int copies = 4;
+        List<JsonNode> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(copies)) {
+            List<Future<Http.Response>> sent = IntStream.range(0, copies)
+                    .mapToObj(c -> pool.submit(() -> Http.post(url("/api/activities"), Tokens.partnerDemo(), body))).toList();
+            for (Future<Http.Response> response : sent) {
+                Http.Response done = response.get(2, TimeUnit.MINUTES);
+                assertThat(done.status()).as(done.body()).isEqualTo(200);
+                answers.add(done.json());
+            }
+        }
+        assertThat(answers.stream().mapToInt(a -> a.get("recorded").asInt()).sum()).isEqualTo(30);
+        assertThat(answers.stream().mapToInt(a -> a.get("duplicates").asInt()).sum()).isEqualTo(30 * (copies - 1));
+        Http.Response resent = Http.post(url("/api/activities"), Tokens.partnerDemo(), body);
+        assertThat(resent.json().get("duplicates").asInt()).isEqualTo(30);
+        for (String email : emails) {
+            JsonNode found = Http.post(url("/api/profiles/identify"), Tokens.user("ana"),
+                    "{\"identifiers\":[{\"type\":\"email\",\"value\":\"%s\"}]}".formatted(email)).json();
+            JsonNode profile = Http.get(url("/api/profiles/" + found.get("profileId").asString()), Tokens.user("ana")).json();
+            assertThat(profile.get("activity").get("purchases").asInt()).as(email).isEqualTo(10);
+        }
+        Set<String> published = new HashSet<>();
+        List<String> twice = new ArrayList<>();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var message = events.poll(Duration.ofMillis(200));
+            if (message != null && EventTap.body(message).contains("dup-" + run + "-")) {
+                String id = EventTap.body(message).replaceAll(".*\"activityId\":\"([^\"]+)\".*", "$1");
+                if (!published.add(id)) {
+                    twice.add(id);
+                }
+            }
+            return published.size() == 30;
+        });
+        assertThat(twice).isEmpty();
     }
 
     @Test

@@ -16,11 +16,14 @@ class Guardrails {
     private final IdentifierNormalizer normalizer;
     private final IdentityProperties properties;
     private final List<Pattern> blockedPatterns;
+    /** The blocked values as a set: looked up twice per identifier of every activity. */
+    private final java.util.Set<String> blockedValues;
 
     Guardrails(IdentifierNormalizer normalizer, IdentityProperties properties) {
         this.normalizer = normalizer;
         this.properties = properties;
         this.blockedPatterns = properties.blockedPatterns().stream().map(Pattern::compile).toList();
+        this.blockedValues = java.util.Set.copyOf(properties.blockedValues());
     }
 
     /** Usable candidates and the reasons others were set aside; throws when any identifier is invalid. */
@@ -35,7 +38,7 @@ class Guardrails {
             IdentifyRequest.IdentifierInput input = inputs.get(i);
             try {
                 String value = normalizer.normalize(input.type(), input.value(), input.sensitive());
-                if (blocked(input.value()) || blocked(value)) {
+                if (blocked(input.value()) || !value.equals(input.value()) && blocked(value)) {
                     ignored.add(new IdentifyResponse.Ignored(input.type(), "blocked value"));
                 } else if (usable.stream().noneMatch(c -> c.type().equals(input.type()) && c.value().equals(value))) {
                     usable.add(new Candidate(input.type(), value, input.verified(), source));
@@ -57,7 +60,7 @@ class Guardrails {
 
     private boolean blocked(String value) {
         String lower = value.strip().toLowerCase(Locale.ROOT);
-        return properties.blockedValues().stream().anyMatch(lower::equals)
+        return blockedValues.contains(lower)
                 || blockedPatterns.stream().anyMatch(p -> p.matcher(lower).matches());
     }
 }
