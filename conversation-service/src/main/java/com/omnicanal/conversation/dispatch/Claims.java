@@ -43,8 +43,8 @@ class Claims {
         Map<String, DispatchRequest> distinct = new LinkedHashMap<>();
         requests.forEach(r -> distinct.putIfAbsent(r.requestId(), r));
         List<String> ids = List.copyOf(distinct.keySet());
-        Set<Integer> written = BulkInserts.insertNew(mongo, Dispatch.class,
-                distinct.values().stream().map(r -> sending(r, now)).toList());
+        Set<Integer> written = BulkInserts.insertNew(mongo, Dispatch.COLLECTION, distinct.values().stream()
+                .map(r -> Dispatch.claimed(r.requestId(), r.profileId(), r.purpose(), now)).toList());
         Map<String, Boolean> claimed = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             claimed.put(ids.get(i), written.contains(i));

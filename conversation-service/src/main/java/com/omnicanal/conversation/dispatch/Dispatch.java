@@ -1,5 +1,6 @@
 package com.omnicanal.conversation.dispatch;
 
+import org.bson.types.ObjectId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -17,6 +18,24 @@ public record Dispatch(@Id String requestId, String profileId, String purpose, S
 
     static final String COLLECTION = "dispatches";
     static final String SENDING = "sending";
+
+    /** The request id as the converter stores an {@code @Id} string: an ObjectId when it reads as one. */
+    static Object key(String requestId) {
+        return ObjectId.isValid(requestId) ? new ObjectId(requestId) : requestId;
+    }
+
+    /** A just-claimed request as stored, built by hand as the converter writes it (nulls left out, {@code _class}). */
+    static org.bson.Document claimed(String requestId, String profileId, String purpose, Instant at) {
+        org.bson.Document d = new org.bson.Document("_id", key(requestId));
+        if (profileId != null) {
+            d.append("profileId", profileId);
+        }
+        if (purpose != null) {
+            d.append("purpose", purpose);
+        }
+        return d.append("status", SENDING).append("decisions", new java.util.ArrayList<>())
+                .append("at", java.util.Date.from(at)).append("_class", Dispatch.class.getName());
+    }
 
     public boolean isSent() {
         return "sent".equals(status);

@@ -14,6 +14,7 @@ import com.omnicanal.conversation.template.Templates;
 import com.omnicanal.events.conversation.DispatchRefused;
 import com.omnicanal.support.outbox.EventOutbox;
 import com.omnicanal.support.problem.InvalidRequestException;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
@@ -204,18 +205,24 @@ public class Dispatcher {
     }
 
     /** How a claimed request ended; the rest of its dispatch document is what the claim wrote. */
-    private record Outcome(String status, String channel, String kind, String form, String messageId,
+    record Outcome(String status, String channel, String kind, String form, String messageId,
                            String conversationId, Instant deferredUntil) {
     }
 
     /** The outcome written (grouped with the batch's others) and answered as stored: only the claimant writes it. */
     private Dispatch finish(DispatchRequest request, Outcome o, List<String> decisions, Instant claimedAt) {
-        grouped.apply(List.of(GroupedWrites.Write.update(Dispatch.COLLECTION, query(where("_id").is(request.requestId())),
-                new Update().set("status", o.status()).set("channel", o.channel()).set("kind", o.kind())
-                        .set("form", o.form()).set("messageId", o.messageId()).set("conversationId", o.conversationId())
-                        .set("decisions", decisions).set("deferredUntil", o.deferredUntil()))));
+        grouped.apply(List.of(GroupedWrites.Write.raw(Dispatch.COLLECTION, new Document("_id", Dispatch.key(request.requestId())),
+                outcome(o, decisions), false)));
         return new Dispatch(request.requestId(), request.profileId(), request.purpose(), o.status(), o.channel(), o.kind(),
                 o.form(), o.messageId(), o.conversationId(), decisions, millis(o.deferredUntil()), millis(claimedAt));
+    }
+
+    /** The outcome's update as Spring Data would send it (nulls set as nulls, times as dates), built by hand. */
+    static Document outcome(Outcome o, List<String> decisions) {
+        return new Document("$set", new Document("status", o.status()).append("channel", o.channel())
+                .append("kind", o.kind()).append("form", o.form()).append("messageId", o.messageId())
+                .append("conversationId", o.conversationId()).append("decisions", new ArrayList<>(decisions))
+                .append("deferredUntil", o.deferredUntil() == null ? null : java.util.Date.from(o.deferredUntil())));
     }
 
     /** As the store keeps an instant, so the answer is the one a later read gives. */

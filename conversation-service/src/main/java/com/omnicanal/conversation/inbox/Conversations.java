@@ -256,7 +256,7 @@ public class Conversations {
     /** Points the profile at a new conversation unless someone else moved the pointer first (compare and set). */
     private boolean claimCurrent(String profileId, String previousId, String id) {
         if (previousId == null) { // a taken key: claimed meanwhile
-            return grouped.insert(CurrentConversation.COLLECTION, new CurrentConversation(profileId, id));
+            return grouped.insert(CurrentConversation.COLLECTION, Openings.pointer(profileId, id));
         }
         return mongo.updateFirst(query(where("_id").is(profileId).and("conversationId").is(previousId)),
                 new Update().set("conversationId", id), CurrentConversation.class).getModifiedCount() == 1;

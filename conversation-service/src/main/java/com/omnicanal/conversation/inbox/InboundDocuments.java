@@ -30,12 +30,18 @@ final class InboundDocuments {
     private InboundDocuments() {
     }
 
-    /** Whether the converter must write the message: its header map's keys are the converter's to check and escape. */
+    /**
+     * Whether the converter must write the message: a header key with a dot or a leading {@code $} is the converter's
+     * to check and escape (plain keys, such as our own mail's Message-ID, In-Reply-To and References, are written as is).
+     */
     static boolean hasHeaders(Message m) {
-        return m.headers() != null && !m.headers().isEmpty();
+        return m.headers() != null && m.headers().keySet().stream().anyMatch(k -> k.contains(".") || k.startsWith("$"));
     }
 
-    /** An inbound message without headers as stored, carrying its {@code message-received}'s outbox mark. */
+    /**
+     * A message whose headers are plain (see {@link #hasHeaders}) as stored, carrying its event's outbox mark (null:
+     * none yet, as an outbound message is queued).
+     */
     static Document message(Message m, String mark) {
         Document d = new Document("_id", m.id());
         put(d, "conversationId", m.conversationId());
@@ -60,7 +66,9 @@ final class InboundDocuments {
             d.put("attachments", attachments);
         }
         if (m.headers() != null) {
-            d.put("headers", new Document()); // e-mail's headers go through the converter (see hasHeaders)
+            Document headers = new Document();
+            m.headers().forEach(headers::put);
+            d.put("headers", headers);
         }
         put(d, "status", m.status());
         put(d, "statusAt", date(m.statusAt()));
@@ -71,7 +79,9 @@ final class InboundDocuments {
         put(d, "at", date(m.at()));
         put(d, "replyId", m.replyId());
         put(d, "parties", m.parties() == null ? null : new ArrayList<>(m.parties()));
-        d.put(PendingEvents.FIELD, new ArrayList<>(List.of(mark)));
+        if (mark != null) {
+            d.put(PendingEvents.FIELD, new ArrayList<>(List.of(mark)));
+        }
         d.put("_class", Message.class.getName());
         return d;
     }

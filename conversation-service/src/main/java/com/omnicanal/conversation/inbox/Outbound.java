@@ -7,12 +7,14 @@ import com.omnicanal.events.conversation.MessageStatusChanged;
 import com.omnicanal.conversation.writes.GroupedWrites;
 import com.omnicanal.support.outbox.EventOutbox;
 import com.omnicanal.support.outbox.PendingEvents;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,11 +52,11 @@ public class Outbound {
     }
 
     public void queue(OutboundMessage m, Origin origin, Instant now) {
+        Message queued = new Message(m.messageId(), m.conversationId(), m.profileId(), "outbound", m.channel(), m.kind(),
+                origin.senderName(), origin.author(), m.text(), m.subject(), m.attachments(), m.headers(), "queued",
+                now, null, origin.requestId(), null, null, now, null, Parties.to(m.channel(), m.address()), null);
         List<GroupedWrites.Write> writes = new ArrayList<>(List.of(GroupedWrites.Write.insert(Message.COLLECTION,
-                new Message(m.messageId(), m.conversationId(), m.profileId(), "outbound", m.channel(), m.kind(),
-                        origin.senderName(), origin.author(), m.text(), m.subject(), m.attachments(), m.headers(), "queued",
-                        now, null, origin.requestId(), null, null, now, null, Parties.to(m.channel(), m.address()), null)),
-                ThreadIndex.appending(m.conversationId(), m.messageId())));
+                document(queued)), ThreadIndex.appending(m.conversationId(), m.messageId())));
         Threads.remembering(m.headers() == null ? null : m.headers().get("Message-ID"), m.conversationId())
                 .ifPresent(writes::add);
         grouped.apply(writes); // with the other sends of the moment; all written before the provider is called
@@ -68,13 +70,29 @@ public class Outbound {
                 // a taken key: a provider that reuses ids (e.g. Telegram's per-chat counter) is keyed with the chat
                 GroupedWrites.Write.insert(Deliveries.PROVIDER_IDS, new org.bson.Document("_id", m.channel() + ":"
                         + receipt.providerMessageId()).append("messageId", m.messageId())),
-                GroupedWrites.Write.update(Message.COLLECTION, query(where("_id").is(m.messageId()).and("status").is("queued")),
-                        new PendingEvents(Set.of(mark)).mark(new Update().set("status", "sent").set("statusAt", now)
-                                .set("providerMessageId", receipt.providerMessageId())))), 1);
+                GroupedWrites.Write.raw(Message.COLLECTION, new Document("_id", m.messageId()).append("status", "queued"),
+                        sentMark(receipt.providerMessageId(), mark, now), false)), 1);
         watermarks.sent(m.channel(), m.address(), m.messageId());
         if (origin.author() != null && !origin.author().startsWith("bot")) {
             agentAnswered(m.conversationId(), now);
         }
+    }
+
+    /** The {@code sent} status with the provider's id and the event's mark, as Spring Data would send the update. */
+    static Document sentMark(String providerMessageId, String mark, Instant now) {
+        return new Document("$set", new Document("status", "sent").append("statusAt", Date.from(now))
+                .append("providerMessageId", providerMessageId))
+                .append("$push", new Document(PendingEvents.FIELD, new Document("$each", new ArrayList<>(List.of(mark)))));
+    }
+
+    /** The queued message as stored, built by hand as the converter writes it (headers it must escape: converted). */
+    private Document document(Message queued) {
+        if (!InboundDocuments.hasHeaders(queued)) {
+            return InboundDocuments.message(queued, null);
+        }
+        Document converted = new Document();
+        mongo.getConverter().write(queued, converted);
+        return converted;
     }
 
     public void failed(OutboundMessage m, Origin origin, String error, Instant now) {

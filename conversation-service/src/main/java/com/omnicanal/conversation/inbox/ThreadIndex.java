@@ -28,8 +28,8 @@ final class ThreadIndex {
 
     /** The same append as a write grouped with others. */
     static GroupedWrites.Write appending(String conversationId, String messageId) {
-        return GroupedWrites.Write.upsert(COLLECTION, query(where("_id").is(conversationId)),
-                new Update().addToSet("ids", messageId));
+        return GroupedWrites.Write.raw(COLLECTION, new Document("_id", conversationId),
+                new Document("$addToSet", new Document("ids", messageId)), true);
     }
 
     @SuppressWarnings("unchecked")

@@ -54,11 +54,47 @@ class InboundDocumentsTest {
     }
 
     @Test
-    void aMessageWithHeadersIsLeftToTheConverter() {
+    void aMessageWithPlainHeadersIsStoredAsTheConverterStoresIt() {
         InboundMessage mail = new InboundMessage("email", "<m1@x>", List.of(new InboundMessage.SenderId("email",
                 "a@example.com", false)), null, "hi", AT, new InboundMessage.Details("text", "Hi", List.of(),
-                Map.of("Message-ID", "<m1@x>"), null, "inbound"));
+                Map.of("Message-ID", "<m1@x>", "In-Reply-To", "<m0@y>"), null, "inbound"));
+        Message stored = Inbox.stored(mail, "c-1", "p-1");
+        assertThat(InboundDocuments.hasHeaders(stored)).isFalse();
+        assertThat(InboundDocuments.message(stored, "mark-1")).isEqualTo(converted(Inbox.withMarks(stored,
+                Set.of("mark-1"))));
+    }
+
+    @Test
+    void aMessageWithHeadersTheConverterMustEscapeIsLeftToIt() {
+        InboundMessage mail = new InboundMessage("email", "<m1@x>", List.of(new InboundMessage.SenderId("email",
+                "a@example.com", false)), null, "hi", AT, new InboundMessage.Details("text", "Hi", List.of(),
+                Map.of("X-Spam.Score", "1"), null, "inbound"));
         assertThat(InboundDocuments.hasHeaders(Inbox.stored(mail, "c-1", "p-1"))).isTrue();
+    }
+
+    @Test
+    void aQueuedOutboundMessageIsStoredAsTheConverterStoresIt() {
+        Message mail = new Message("out:1", "c-1", "p-1", "outbound", "email", "text", null, null, "Hola", "Oferta",
+                List.of(new Attachment("a.pdf", "application/pdf", 12, "https://x/a.pdf")),
+                new java.util.LinkedHashMap<>(Map.of("Message-ID", "<1@omnicanal.local>")), "queued", AT, null, "r-1",
+                null, null, AT, null, List.of("email:ana@example.com"), null);
+        Message whatsapp = new Message("out:2", "c-1", "p-1", "outbound", "whatsapp", "template", "Ana", "agent-1",
+                "Hola", null, null, Map.of(), "queued", AT, null, null, null, null, AT, null, List.of("whatsapp:+34600"),
+                null);
+        for (Message m : List.of(mail, whatsapp)) {
+            assertThat(InboundDocuments.hasHeaders(m)).isFalse();
+            assertThat(InboundDocuments.message(m, null)).as(m.id()).isEqualTo(converted(m));
+        }
+    }
+
+    @Test
+    void aSentMarkIsTheUpdateSpringDataSends() {
+        org.springframework.data.mongodb.core.query.Update update = new com.omnicanal.support.outbox.PendingEvents(
+                Set.of("mark-1")).mark(new org.springframework.data.mongodb.core.query.Update().set("status", "sent")
+                .set("statusAt", AT).set("providerMessageId", "sbx-1"));
+        Document mapped = new UpdateMapper(converter).getMappedObject(update.getUpdateObject(),
+                context.getPersistentEntity(Message.class));
+        assertThat(Outbound.sentMark("sbx-1", "mark-1", AT)).isEqualTo(mapped);
     }
 
     @Test

@@ -1,0 +1,67 @@
+package com.omnicanal.conversation.dispatch;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
+import org.springframework.data.mongodb.core.convert.QueryMapper;
+import org.springframework.data.mongodb.core.convert.UpdateMapper;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/** The batch path's hand-built dispatch documents are what Spring Data writes for the same claim or outcome. */
+class DispatchDocumentsTest {
+
+    private static final Instant AT = Instant.parse("2026-11-27T01:00:00.123Z");
+
+    private final MongoCustomConversions conversions = new MongoCustomConversions(List.of());
+    private final MongoMappingContext context = context();
+    private final MappingMongoConverter converter = converter();
+
+    private MongoMappingContext context() {
+        MongoMappingContext c = new MongoMappingContext(); // as Spring Boot sets it up: java.time types are simple
+        c.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
+        return c;
+    }
+
+    private MappingMongoConverter converter() {
+        MappingMongoConverter c = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, context);
+        c.setCustomConversions(conversions);
+        c.afterPropertiesSet();
+        return c;
+    }
+
+    @Test
+    void aClaimIsStoredAsTheConverterStoresIt() {
+        for (String requestId : List.of("campaign:c-1:p-1", "6746a1b2c3d4e5f6a7b8c9d0")) { // the second reads as an ObjectId
+            Document converted = new Document();
+            converter.write(new Dispatch(requestId, "p-1", "marketing", Dispatch.SENDING, null, null, null, null, null,
+                    List.of(), null, AT), converted);
+            assertThat(Dispatch.claimed(requestId, "p-1", "marketing", AT)).as(requestId).isEqualTo(converted);
+            assertThat(new Document("_id", Dispatch.key(requestId))).isEqualTo(new QueryMapper(converter)
+                    .getMappedObject(query(where("_id").is(requestId)).getQueryObject(),
+                            context.getPersistentEntity(Dispatch.class)));
+        }
+    }
+
+    @Test
+    void anOutcomeIsTheUpdateSpringDataSends() {
+        List<String> decisions = List.of("email: chosen");
+        for (Dispatcher.Outcome o : List.of(new Dispatcher.Outcome("sent", "email", "text", null, "out:1", "c-1", null),
+                new Dispatcher.Outcome("deferred", null, null, null, null, null, AT.plusSeconds(3600)))) {
+            Update update = new Update().set("status", o.status()).set("channel", o.channel()).set("kind", o.kind())
+                    .set("form", o.form()).set("messageId", o.messageId()).set("conversationId", o.conversationId())
+                    .set("decisions", decisions).set("deferredUntil", o.deferredUntil());
+            assertThat(Dispatcher.outcome(o, decisions)).as(o.status()).isEqualTo(new UpdateMapper(converter)
+                    .getMappedObject(update.getUpdateObject(), context.getPersistentEntity(Dispatch.class)));
+        }
+    }
+}
