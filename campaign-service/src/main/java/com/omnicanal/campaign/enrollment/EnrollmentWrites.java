@@ -9,7 +9,6 @@ import com.omnicanal.support.outbox.PendingEvents;
 import org.bson.Document;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
-import org.springframework.data.core.TypeInformation;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -48,12 +47,14 @@ class EnrollmentWrites implements AutoCloseable {
 
     private final GroupCommit<Write, Boolean> commits;
     private final GroupCommit<New, Boolean> inserts;
+    private final GroupCommit<Enrollment, Boolean> checks;
 
     EnrollmentWrites(MongoTemplate mongo, EventOutbox outbox) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.commits = new GroupCommit<>("enrollment-writes", 2, 500, this::writeAll);
         this.inserts = new GroupCommit<>("enrollment-inserts", 2, 500, this::insertAll);
+        this.checks = new GroupCommit<>("enrollment-checks", 2, 500, this::unchangedAll);
     }
 
     /** True if the new enrolment is stored now with its events; false if one of its id was stored before. */
@@ -101,6 +102,20 @@ class EnrollmentWrites implements AutoCloseable {
             return new HashSet<>(IntStream.range(0, events.size()).filter(m -> stored.contains(owners.get(m))).boxed()
                     .toList());
         }
+    }
+
+    /** True if the enrolment is still at the revision it was read at (a read, with the checks of the moment). */
+    boolean unchanged(Enrollment read) {
+        return checks.submit(read);
+    }
+
+    // package-private for its test
+    List<Boolean> unchangedAll(List<Enrollment> reads) {
+        Map<String, Long> revisions = new HashMap<>();
+        ByIds.find(mongo, reads.stream().map(Enrollment::id).distinct().toList(),
+                q -> { q.fields().include("revision"); return q; }, Document.class, Enrollment.COLLECTION)
+                .forEach(d -> revisions.put(d.getString("_id"), ((Number) d.get("revision")).longValue()));
+        return reads.stream().map(r -> Long.valueOf(r.revision()).equals(revisions.get(r.id()))).toList();
     }
 
     /** True if nobody changed the enrolment since it was read and the change is stored. */
@@ -178,7 +193,8 @@ class EnrollmentWrites implements AutoCloseable {
         });
         Document inc = (Document) update.computeIfAbsent("$inc", k -> new Document());
         inc.put("revision", 1);
-        Document push = new Document("history", new Document("$each", w.entries().stream().map(this::stored).toList()));
+        Document push = new Document("history", new Document("$each", w.entries().stream()
+                .map(EnrollmentDocuments::entry).toList()));
         if (!marks.isEmpty()) {
             push.append(PendingEvents.FIELD, new Document("$each", marks));
         }
@@ -187,7 +203,7 @@ class EnrollmentWrites implements AutoCloseable {
     }
 
     private Object stored(Object value) {
-        return value == null ? null : mongo.getConverter().convertToMongoType(value, TypeInformation.of(value.getClass()));
+        return EnrollmentDocuments.value(value, mongo.getConverter());
     }
 
     /** Only fields set, unset or counted: what {@link #bson} writes as the store's own update. */
@@ -212,5 +228,6 @@ class EnrollmentWrites implements AutoCloseable {
     public void close() {
         commits.close();
         inserts.close();
+        checks.close();
     }
 }
