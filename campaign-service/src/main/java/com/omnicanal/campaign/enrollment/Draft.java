@@ -69,16 +69,6 @@ final class Draft {
         return current != null && current.id().equals(enrollmentId);
     }
 
-    /**
-     * Nothing stored yet of a run that woke the enrolment from a plain wait (a duration, a time of day, a deferral; no
-     * awaited activity, reply, receipt or call, so nothing else may move it on to a send) and staged no event: its send
-     * needs the enrolment unchanged since the wake-up read it (a goal, an exit, a migration stored before would show),
-     * not stored at the step. The run is stored once, after the send; its request id is the same if it runs again.
-     */
-    boolean wokeFromPlainWait() {
-        return "waiting".equals(stored.state()) && stored.waitingFor() == null && events.isEmpty();
-    }
-
     boolean dirty() {
         return !fields.isEmpty() || !entries.isEmpty() || !events.isEmpty();
     }

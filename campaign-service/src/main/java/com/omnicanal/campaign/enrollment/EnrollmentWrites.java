@@ -47,14 +47,12 @@ class EnrollmentWrites implements AutoCloseable {
 
     private final GroupCommit<Write, Boolean> commits;
     private final GroupCommit<New, Boolean> inserts;
-    private final GroupCommit<Enrollment, Boolean> checks;
 
     EnrollmentWrites(MongoTemplate mongo, EventOutbox outbox) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.commits = new GroupCommit<>("enrollment-writes", 2, 500, this::writeAll);
         this.inserts = new GroupCommit<>("enrollment-inserts", 2, 500, this::insertAll);
-        this.checks = new GroupCommit<>("enrollment-checks", 2, 500, this::unchangedAll);
     }
 
     /** True if the new enrolment is stored now with its events; false if one of its id was stored before. */
@@ -102,20 +100,6 @@ class EnrollmentWrites implements AutoCloseable {
             return new HashSet<>(IntStream.range(0, events.size()).filter(m -> stored.contains(owners.get(m))).boxed()
                     .toList());
         }
-    }
-
-    /** True if the enrolment is still at the revision it was read at (a read, with the checks of the moment). */
-    boolean unchanged(Enrollment read) {
-        return checks.submit(read);
-    }
-
-    // package-private for its test
-    List<Boolean> unchangedAll(List<Enrollment> reads) {
-        Map<String, Long> revisions = new HashMap<>();
-        ByIds.find(mongo, reads.stream().map(Enrollment::id).distinct().toList(),
-                q -> { q.fields().include("revision"); return q; }, Document.class, Enrollment.COLLECTION)
-                .forEach(d -> revisions.put(d.getString("_id"), ((Number) d.get("revision")).longValue()));
-        return reads.stream().map(r -> Long.valueOf(r.revision()).equals(revisions.get(r.id()))).toList();
     }
 
     /** True if nobody changed the enrolment since it was read and the change is stored. */
@@ -228,6 +212,5 @@ class EnrollmentWrites implements AutoCloseable {
     public void close() {
         commits.close();
         inserts.close();
-        checks.close();
     }
 }

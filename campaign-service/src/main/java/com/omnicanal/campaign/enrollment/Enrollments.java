@@ -195,22 +195,11 @@ class Enrollments {
 
     /**
      * Whether a message of the run may leave: its draft is stored first (a message only leaves from a stored step, so
-     * whatever moves the enrolment meanwhile sees it), except a new enrolment's, stored after its first run, and a
-     * plain wait's wake-up's, whose enrolment is only checked unchanged (see {@link Draft#wokeFromPlainWait}).
+     * whatever moves the enrolment meanwhile sees it), except a new enrolment's, stored after its first run.
      */
     boolean readyToSend(String id) {
         Draft draft = drafts.get();
-        if (draft == null || !draft.holds(id) || draft.unborn()) {
-            return true;
-        }
-        if (draft.wokeFromPlainWait()) {
-            if (writes.unchanged(draft.stored())) {
-                return true;
-            }
-            draft.lost();
-            return false;
-        }
-        return settle(id);
+        return draft != null && draft.holds(id) && draft.unborn() || settle(id);
     }
 
     /**

@@ -62,9 +62,7 @@ class Receipts {
     /**
      * A status that came before the write of its send: the message leaves before its enrolment is stored (a new one)
      * or before the step's write that records it, so a provider's early status may find the enrolment absent or still
-     * at that step and attempt without the send, or (a plain wait's wake-up stores its run after the send) still in
-     * that wait, due, with the request at a step ahead of it. An older request's status (a step or attempt since left)
-     * is not.
+     * at that step and attempt without the send. An older request's status (a step or attempt since left) is not.
      */
     boolean ahead(Enrollment e, String requestId) {
         if (e == null) {
@@ -78,18 +76,7 @@ class Receipts {
             return false;
         }
         String here = e.id() + ":" + d.phases().get(e.phase()).steps().get(e.step()).id() + ":" + e.attempt();
-        return here.equals(requestId) || wokenTowards(e, d, requestId);
-    }
-
-    /** Waiting plainly past its time (its wake-up may be sending) and the request's step at or after the wait's. */
-    private static boolean wokenTowards(Enrollment e, JourneyDefinition d, String requestId) {
-        if (!"waiting".equals(e.state()) || e.waitingFor() != null || e.wakeAt() == null
-                || e.wakeAt().isAfter(Instant.now())) {
-            return false;
-        }
-        String[] parts = requestId.split(":");
-        int[] at = parts.length == 3 ? d.position(parts[1]) : null;
-        return at != null && (at[0] > e.phase() || at[0] == e.phase() && at[1] >= e.step());
+        return here.equals(requestId);
     }
 
     /** A status to be tried again: its send is not stored yet. */
