@@ -9,7 +9,6 @@ import com.omnicanal.support.outbox.PendingEvents;
 import org.bson.Document;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
-import org.springframework.data.core.TypeInformation;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -178,7 +177,8 @@ class EnrollmentWrites implements AutoCloseable {
         });
         Document inc = (Document) update.computeIfAbsent("$inc", k -> new Document());
         inc.put("revision", 1);
-        Document push = new Document("history", new Document("$each", w.entries().stream().map(this::stored).toList()));
+        Document push = new Document("history", new Document("$each", w.entries().stream()
+                .map(EnrollmentDocuments::entry).toList()));
         if (!marks.isEmpty()) {
             push.append(PendingEvents.FIELD, new Document("$each", marks));
         }
@@ -187,7 +187,7 @@ class EnrollmentWrites implements AutoCloseable {
     }
 
     private Object stored(Object value) {
-        return value == null ? null : mongo.getConverter().convertToMongoType(value, TypeInformation.of(value.getClass()));
+        return EnrollmentDocuments.value(value, mongo.getConverter());
     }
 
     /** Only fields set, unset or counted: what {@link #bson} writes as the store's own update. */

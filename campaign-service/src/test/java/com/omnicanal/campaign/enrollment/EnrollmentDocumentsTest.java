@@ -3,6 +3,7 @@ package com.omnicanal.campaign.enrollment;
 import com.omnicanal.testing.MongoConverters;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.core.TypeInformation;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 
 import java.math.BigDecimal;
@@ -46,6 +47,21 @@ class EnrollmentDocumentsTest {
 
         Document stored = assertSameAsSpring(e);
         assertThat(stored).doesNotContainKeys("timerToken", "wakeAt", "lastSend", "variant", "disposition");
+    }
+
+    @Test
+    void aChangedFieldsValueIsWhatTheConverterWrites() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<Object> values = List.of("waiting", 3, 7L, true, now, List.of(), List.of("sms", "email"),
+                new Enrollment.Entry(now, "apertura", "hello", "send:sent", "email chosen"),
+                new Enrollment.Entry(now, null, null, "completed", "done"),
+                new Enrollment.LastSend("e-1:hello:0", "email", 0, 0, now, "sent", false, null, null, 1),
+                Map.of("amount", new BigDecimal("59.90")));
+        for (Object value : values) {
+            assertThat(EnrollmentDocuments.value(value, converter)).as(value.toString())
+                    .isEqualTo(converter.convertToMongoType(value, TypeInformation.of(value.getClass())));
+        }
+        assertThat(EnrollmentDocuments.value(null, converter)).isNull();
     }
 
     private Document assertSameAsSpring(Enrollment e) {
