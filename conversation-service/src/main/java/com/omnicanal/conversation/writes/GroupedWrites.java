@@ -197,13 +197,7 @@ public class GroupedWrites {
         try {
             result = bulk.execute();
         } catch (BulkOperationException e) {
-            for (BulkWriteError error : e.getErrors()) {
-                if (!BulkInserts.isDuplicateKey(error)) {
-                    throw e; // the group is written again caller by caller: one bad write fails alone
-                }
-                Position p = positions.get(error.getIndex());
-                results.get(p.item())[p.write()] = Boolean.FALSE;
-            }
+            markTaken(e.getErrors(), e, positions, results);
             result = e.getResult();
         }
         missed(positions, items, results, result);
@@ -228,16 +222,22 @@ public class GroupedWrites {
             if (e.getWriteConcernError() != null) {
                 throw e;
             }
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (!BulkInserts.isDuplicateKey(error)) {
-                    throw e; // the group is written again caller by caller: one bad write fails alone
-                }
-                Position p = positions.get(error.getIndex());
-                results.get(p.item())[p.write()] = Boolean.FALSE;
-            }
+            markTaken(e.getWriteErrors(), e, positions, results);
             result = e.getWriteResult();
         }
         missed(positions, items, results, result);
+    }
+
+    /** A taken key answers false for its write; any other error fails the whole group. */
+    private static void markTaken(List<BulkWriteError> errors, RuntimeException failure, List<Position> positions,
+                                  List<Boolean[]> results) {
+        for (BulkWriteError error : errors) {
+            if (!BulkInserts.isDuplicateKey(error)) {
+                throw failure; // the group is written again caller by caller: one bad write fails alone
+            }
+            Position p = positions.get(error.getIndex());
+            results.get(p.item())[p.write()] = Boolean.FALSE;
+        }
     }
 
     private static void missed(List<Position> positions, List<List<Write>> items, List<Boolean[]> results,

@@ -3,11 +3,12 @@ package com.omnicanal.conversation.inbox;
 import com.omnicanal.conversation.channel.OutboundMessage.Attachment;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import com.omnicanal.testing.MongoConverters;
+import org.springframework.data.mapping.context.MappingContext;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
-import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
-import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.convert.UpdateMapper;
-import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,22 +22,9 @@ class InboundDocumentsTest {
 
     private static final Instant AT = Instant.parse("2026-11-26T22:00:00.123Z");
 
-    private final MongoCustomConversions conversions = new MongoCustomConversions(List.of());
-    private final MongoMappingContext context = context();
-    private final MappingMongoConverter converter = converter();
-
-    private MongoMappingContext context() {
-        MongoMappingContext c = new MongoMappingContext(); // as Spring Boot sets it up: java.time types are simple
-        c.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
-        return c;
-    }
-
-    private MappingMongoConverter converter() {
-        MappingMongoConverter c = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, context);
-        c.setCustomConversions(conversions);
-        c.afterPropertiesSet();
-        return c;
-    }
+    private final MappingMongoConverter converter = MongoConverters.bootLike();
+    private final MappingContext<? extends MongoPersistentEntity<?>, MongoPersistentProperty> context =
+            converter.getMappingContext();
 
     @Test
     void aMessageIsStoredAsTheConverterStoresIt() {
