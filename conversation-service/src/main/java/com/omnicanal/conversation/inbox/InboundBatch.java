@@ -5,6 +5,7 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.omnicanal.support.outbox.EventOutbox;
+import com.omnicanal.support.batch.BulkInserts;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -91,7 +92,7 @@ final class InboundBatch {
             documents.add(InboundDocuments.hasHeaders(m) ? converted(m, marks.get(i))
                     : InboundDocuments.message(m, marks.get(i)));
         }
-        return InboundDocuments.insertNew(mongo.getCollection(Message.COLLECTION), documents);
+        return BulkInserts.insertNew(mongo, Message.COLLECTION, documents);
     }
 
     private Document converted(Message m, String mark) {

@@ -1,9 +1,5 @@
 package com.omnicanal.conversation.inbox;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.InsertManyOptions;
 import com.omnicanal.conversation.channel.OutboundMessage.Attachment;
 import com.omnicanal.support.outbox.PendingEvents;
 import org.bson.Document;
@@ -11,12 +7,10 @@ import org.bson.Document;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * The inbound batch's store documents built by hand, as Spring Data's converter would write them (same fields, same
@@ -25,7 +19,6 @@ import java.util.stream.IntStream;
  */
 final class InboundDocuments {
 
-    private static final int DUPLICATE_KEY = 11000;
 
     private InboundDocuments() {
     }
@@ -115,31 +108,6 @@ final class InboundDocuments {
             update.append("$unset", new Document("snoozedUntil", 1));
         }
         return update;
-    }
-
-    /**
-     * Inserts {@code documents} in one unordered insert; returns the indexes of those written. A taken key is left out
-     * (recorded before); any other error fails the call ({@code BulkInserts.insertNew}'s rule, on the driver).
-     */
-    static Set<Integer> insertNew(MongoCollection<Document> collection, List<Document> documents) {
-        Set<Integer> written = new HashSet<>(IntStream.range(0, documents.size()).boxed().toList());
-        if (documents.isEmpty()) {
-            return written;
-        }
-        try {
-            collection.insertMany(documents, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw e;
-                }
-                written.remove(error.getIndex());
-            }
-            if (e.getWriteConcernError() != null) {
-                throw e;
-            }
-        }
-        return written;
     }
 
     private static void put(Document d, String field, Object value) {

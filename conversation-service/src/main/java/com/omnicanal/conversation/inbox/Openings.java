@@ -4,6 +4,7 @@ import com.omnicanal.events.conversation.ConversationOpened;
 import com.omnicanal.support.outbox.EventOutbox;
 import com.omnicanal.support.outbox.PendingEvents;
 import org.bson.Document;
+import com.omnicanal.support.batch.BulkInserts;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
@@ -38,7 +39,7 @@ final class Openings {
     /** Profile id → its new conversation, for the openings whose pointer this call claimed (the others are left out). */
     Map<String, Conversation> openAll(List<Opening> openings, Instant now) {
         List<Conversation> fresh = openings.stream().map(o -> conversation(o, UUID.randomUUID().toString(), now)).toList();
-        Set<Integer> claimed = InboundDocuments.insertNew(mongo.getCollection(CurrentConversation.COLLECTION),
+        Set<Integer> claimed = BulkInserts.insertNew(mongo, CurrentConversation.COLLECTION,
                 fresh.stream().map(c -> pointer(c.profileId(), c.id())).toList());
         List<Conversation> mine = new ArrayList<>();
         List<EventOutbox.Keyed> events = new ArrayList<>();
@@ -50,8 +51,8 @@ final class Openings {
                         openings.get(i).channel(), openings.get(i).openedBy(), now)));
             }
         }
-        outbox.publishAll(Conversation.COLLECTION, events, marks -> InboundDocuments.insertNew(
-                mongo.getCollection(Conversation.COLLECTION), marked(mine, marks)));
+        outbox.publishAll(Conversation.COLLECTION, events, marks -> BulkInserts.insertNew(mongo,
+                Conversation.COLLECTION, marked(mine, marks)));
         Map<String, Conversation> opened = new LinkedHashMap<>();
         mine.forEach(c -> opened.put(c.profileId(), c));
         return opened;

@@ -1,8 +1,5 @@
 package com.omnicanal.profile.activity;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.model.InsertManyOptions;
 import com.omnicanal.events.profile.ActivityRecorded;
 import com.omnicanal.profile.customer.ActivitySummary;
 import com.omnicanal.profile.customer.Profile;
@@ -21,12 +18,10 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -38,7 +33,6 @@ import java.util.stream.IntStream;
 @Component
 class ActivityBatch {
 
-    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
 
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
@@ -141,18 +135,7 @@ class ActivityBatch {
                                 List<String> marks) {
         List<Document> docs = IntStream.range(0, inputs.size())
                 .mapToObj(i -> documents.of(events.get(i), inputs.get(i), caller.client(), marks.get(i))).toList();
-        Set<Integer> written = IntStream.range(0, docs.size()).boxed().collect(Collectors.toCollection(HashSet::new));
-        try {
-            mongo.getCollection(Activity.COLLECTION).insertMany(docs, UNORDERED);
-        } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (!BulkInserts.isDuplicateKey(error)) {
-                    throw e;
-                }
-                written.remove(error.getIndex());
-            }
-        }
-        return written;
+        return BulkInserts.insertNew(mongo, Activity.COLLECTION, docs);
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 public final class BulkInserts {
 
     private static final int DUPLICATE_KEY = 11000;
+    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
 
     private BulkInserts() {
     }
@@ -33,12 +34,7 @@ public final class BulkInserts {
         try {
             mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type).insert(documents).execute();
         } catch (BulkOperationException e) {
-            for (BulkWriteError error : e.getErrors()) {
-                if (!isDuplicateKey(error)) {
-                    throw e;
-                }
-                written.remove(error.getIndex());
-            }
+            leaveOutTaken(written, e.getErrors(), e);
         }
         return written;
     }
@@ -50,16 +46,24 @@ public final class BulkInserts {
             return written;
         }
         try {
-            mongo.getCollection(collection).insertMany(documents, new InsertManyOptions().ordered(false));
+            mongo.getCollection(collection).insertMany(documents, UNORDERED);
         } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (!isDuplicateKey(error)) {
-                    throw e;
-                }
-                written.remove(error.getIndex());
+            leaveOutTaken(written, e.getWriteErrors(), e);
+            if (e.getWriteConcernError() != null) {
+                throw e; // written, but not as durably as asked
             }
         }
         return written;
+    }
+
+    /** Leaves each taken key's index out of {@code written}; any other error fails the call. */
+    private static void leaveOutTaken(Set<Integer> written, List<BulkWriteError> errors, RuntimeException failure) {
+        for (BulkWriteError error : errors) {
+            if (!isDuplicateKey(error)) {
+                throw failure;
+            }
+            written.remove(error.getIndex());
+        }
     }
 
     /** Whether a bulk's error is a taken key (an insert of something recorded before), not a failure. */
