@@ -76,7 +76,7 @@ final class LeanMemoryBackend extends MemoryBackend {
             }
             Document stored = findOne(lookup, selector);
             Document base = stored != null ? stored : isUpsert ? upserted(selector) : null;
-            LeanUpdate.Result result = base == null ? null : LeanUpdate.apply(base, update, getIdField());
+            LeanUpdate.Result result = base == null ? null : LeanUpdate.apply(base, update, getIdField(), stored == null);
             if (result == null) {
                 return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
             }

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The update operators our services send most — {@code $set}, {@code $unset}, {@code $inc}, {@code $push} and {@code
- * $addToSet} (plain or with {@code $each}) on top-level fields — applied to a shallow copy of the stored document. The
+ * The update operators our services send most — {@code $set}, {@code $setOnInsert}, {@code $unset}, {@code $inc},
+ * {@code $push} (plain, or with {@code $each} and an optional integer {@code $slice}) and {@code $addToSet} (plain or
+ * with {@code $each}) on top-level fields — applied to a shallow copy of the stored document. The
  * library deep-clones the whole document twice, splits every field path with a regular expression and compares the
  * documents deeply on each update, which made updates of documents with a growing history most of the store's CPU
  * (profiled). Anything else — dotted or positional paths, {@code _id}, other operators or modifiers, a value of the
@@ -21,7 +22,7 @@ import java.util.Set;
  */
 final class LeanUpdate {
 
-    private static final Set<String> OPERATORS = Set.of("$set", "$unset", "$inc", "$push", "$addToSet");
+    private static final Set<String> OPERATORS = Set.of("$set", "$setOnInsert", "$unset", "$inc", "$push", "$addToSet");
 
     /** The document after the update and whether it differs from before. */
     record Result(Document document, boolean changed) {
@@ -32,6 +33,11 @@ final class LeanUpdate {
 
     /** The update applied to a copy of {@code stored} (never changed itself), or null when the library must do it. */
     static Result apply(Document stored, Document update, String idField) {
+        return apply(stored, update, idField, false);
+    }
+
+    /** As {@link #apply(Document, Document, String)}; {@code inserting}: an upsert's new document ($setOnInsert applies). */
+    static Result apply(Document stored, Document update, String idField, boolean inserting) {
         if (!handles(update, idField)) {
             return null;
         }
@@ -40,7 +46,7 @@ final class LeanUpdate {
         boolean changed = false;
         for (Map.Entry<String, Object> operation : update.entrySet()) {
             for (Map.Entry<String, Object> field : ((Document) operation.getValue()).entrySet()) {
-                Boolean applied = apply(operation.getKey(), next, field.getKey(), field.getValue());
+                Boolean applied = apply(operation.getKey(), next, field.getKey(), field.getValue(), inserting);
                 if (applied == null) {
                     return null;
                 }
@@ -72,9 +78,10 @@ final class LeanUpdate {
     }
 
     /** Whether it changed the field; null when the library must apply the update (its rules or its errors). */
-    private static Boolean apply(String operator, Document next, String field, Object value) {
+    private static Boolean apply(String operator, Document next, String field, Object value, boolean inserting) {
         return switch (operator) {
             case "$set" -> set(next, field, value);
+            case "$setOnInsert" -> inserting ? set(next, field, value) : Boolean.FALSE;
             case "$unset" -> unset(next, field);
             case "$inc" -> inc(next, field, value);
             case "$push" -> append(next, field, value, false);
@@ -107,30 +114,50 @@ final class LeanUpdate {
         return changed;
     }
 
-    /** {@code $push} (every value) or {@code $addToSet} (values not there yet) onto a copy of the field's list. */
+    /**
+     * {@code $push} (every value, then its {@code $slice}) or {@code $addToSet} (values not there yet) onto a copy of the
+     * field's list.
+     */
     private static Boolean append(Document next, String field, Object value, boolean onlyNew) {
-        List<Object> values = plainValues(value);
+        List<Object> values = plainValues(value, !onlyNew);
         List<Object> list = existingList(next, field);
         if (values == null || list == null) {
             return null;
         }
-        boolean changed = !next.containsKey(field);
+        boolean absent = !next.containsKey(field);
+        Integer slice = value instanceof Document d && d.get("$slice") instanceof Number n ? n.intValue() : null;
+        List<Object> before = slice == null ? null : new ArrayList<>(list);
+        boolean changed = absent;
         for (Object v : values) {
             if (!onlyNew || !list.contains(v)) {
                 list.add(v);
                 changed = true;
             }
         }
+        if (slice != null) {
+            list = sliced(list, slice);
+            changed = absent || !before.equals(list); // pushing what the slice drops again changes nothing
+        }
         next.put(field, list);
         return changed;
     }
 
-    /** The values pushed: one, or {@code $each}'s without other modifiers; null for anything else. */
+    /** {@code $slice}: the first {@code n} values, or the last {@code -n}. */
+    private static List<Object> sliced(List<Object> list, int n) {
+        int size = list.size();
+        return new ArrayList<>(n >= 0 ? list.subList(0, Math.min(n, size)) : list.subList(Math.max(0, size + n), size));
+    }
+
+    /**
+     * The values pushed: one, or {@code $each}'s without other modifiers (an int or long {@code $slice} too when
+     * {@code sliceable}); null for anything else.
+     */
     @SuppressWarnings("unchecked")
-    private static List<Object> plainValues(Object value) {
+    private static List<Object> plainValues(Object value, boolean sliceable) {
         if (value instanceof Document d && d.keySet().stream().anyMatch(k -> k.startsWith("$"))) {
-            return d.size() == 1 && d.get("$each") instanceof Collection<?> each ? new ArrayList<>((Collection<Object>) each)
-                    : null;
+            boolean slice = sliceable && d.size() == 2 && (d.get("$slice") instanceof Integer || d.get("$slice") instanceof Long);
+            return (d.size() == 1 || slice) && d.get("$each") instanceof Collection<?> each
+                    ? new ArrayList<>((Collection<Object>) each) : null;
         }
         List<Object> one = new ArrayList<>(1);
         one.add(value);

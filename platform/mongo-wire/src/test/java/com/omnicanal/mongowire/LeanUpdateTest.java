@@ -112,8 +112,29 @@ class LeanUpdateTest {
                 new Case("add to a set, present and new", byId, Document.parse(
                         "{$addToSet: {ids: {$each: [\"j-1\", \"j-3\", \"j-3\"]}, tags: \"vip\"}}"), false),
                 new Case("add a present value to a set", byId, Document.parse("{$addToSet: {ids: \"j-1\"}}"), false),
-                new Case("push with a slice (the library's)", byId, Document.parse(
+                new Case("push with a slice keeping the last", byId, Document.parse(
                         "{$push: {history: {$each: [{action: \"x\"}], $slice: -1}}}"), false),
+                new Case("push with a slice longer than the list", byId, Document.parse(
+                        "{$push: {ids: {$each: [\"j-2\", \"j-3\"], $slice: -5}, fresh: {$each: [1], $slice: -2}}}"), false),
+                new Case("push with a slice keeping the first", byId, Document.parse(
+                        "{$push: {ids: {$each: [\"j-2\"], $slice: 1}}}"), false),
+                new Case("push with a slice of zero", byId, Document.parse(
+                        "{$push: {ids: {$each: [\"j-2\"], $slice: 0}}}"), false),
+                new Case("push with a long slice", byId, Document.parse(
+                        "{$push: {ids: {$each: [\"j-2\"], $slice: {$numberLong: \"-1\"}}}}"), false),
+                new Case("push with a fractional slice (the library's)", byId, Document.parse(
+                        "{$push: {ids: {$each: [\"j-2\"], $slice: -1.5}}}"), false),
+                new Case("push with a slice and a sort (the library's)", byId, Document.parse(
+                        "{$push: {ids: {$each: [\"j-0\"], $slice: -2, $sort: 1}}}"), false),
+                new Case("set on insert of an existing document", byId, Document.parse(
+                        "{$setOnInsert: {state: \"new\", created: 1}, $set: {phase: 2}}"), true),
+                new Case("only a set on insert of an existing document", byId, Document.parse(
+                        "{$setOnInsert: {state: \"new\"}}"), true),
+                new Case("a month's bucket upserted (set on insert, add to set)", Filters.eq("_id", "p-1:2026-11"),
+                        Document.parse("{$setOnInsert: {profileId: \"p-1\", month: \"2026-11\"}, "
+                                + "$addToSet: {entries: {type: \"purchase\", amount: 12}}}"), true),
+                new Case("a field set on insert and set (an error)", Filters.eq("_id", "e-7"), Document.parse(
+                        "{$setOnInsert: {state: \"a\"}, $set: {state: \"b\"}}"), true),
                 new Case("a dotted path (the library's)", byId, Document.parse("{$set: {\"lastSend.status\": \"read\"}}"), false),
                 new Case("push to a non-array (an error)", byId, Document.parse("{$push: {state: \"x\"}}"), false),
                 new Case("increment a string (an error)", byId, Document.parse("{$inc: {state: 1}}"), false),
@@ -176,6 +197,14 @@ class LeanUpdateTest {
         assertThat(stored).containsEntry("revision", 3).containsEntry("history", List.of("a")); // untouched
         assertThat(LeanUpdate.apply(stored, new de.bwaldvogel.mongo.bson.Document("$set",
                 new de.bwaldvogel.mongo.bson.Document("a.b", 1)), "_id")).isNull();
+        de.bwaldvogel.mongo.bson.Document sliced = new de.bwaldvogel.mongo.bson.Document("$push",
+                new de.bwaldvogel.mongo.bson.Document("history", new de.bwaldvogel.mongo.bson.Document("$each", List.of("b"))
+                        .append("$slice", -1)));
+        assertThat(LeanUpdate.apply(stored, sliced, "_id").document()).containsEntry("history", List.of("b"));
+        de.bwaldvogel.mongo.bson.Document onInsert = new de.bwaldvogel.mongo.bson.Document("$setOnInsert",
+                new de.bwaldvogel.mongo.bson.Document("state", "new"));
+        assertThat(LeanUpdate.apply(stored, onInsert, "_id", true).document()).containsEntry("state", "new");
+        assertThat(LeanUpdate.apply(stored, onInsert, "_id", false).changed()).isFalse();
     }
 
     @ParameterizedTest(name = "{0}")
