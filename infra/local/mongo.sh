@@ -25,8 +25,9 @@ start() {
     storage=(--file "$WORK/mongo/omnicanal.mv")
   fi
   say "Starting the MongoDB-wire server on :$MONGO_PORT ($([ "$OMNI_PROFILE" = up ] && echo "data in $WORK/mongo" || echo "in memory"))…"
-  # G1 by default: ZGC collected near-continuously under load (minor cycles back to back over millions of live documents)
-  # (activity ingestion 3,100/s with ZGC vs 4,062/s with G1, same session); identify's p99 stayed at 2.5 ms
+  # G1 by default: ZGC collected near-continuously under load (minor cycles back to back over millions of live documents);
+  # session 12, same machine: activity ingestion 3,070-3,100/s on ZGC vs 3,855/s on G1 (the services on ZGC), and the
+  # conversations bench still met its p99 (477 ms; 382 ms on ZGC); identify's p99 2.46 ms
   # OMNI_MONGO_GC: another collector option (e.g. -XX:+UseZGC); OMNI_MONGO_JAVA_OPTS: extra JVM options, e.g. a
   # flight recording while profiling a benchmark
   # shellcheck disable=SC2086 # split on purpose

@@ -124,7 +124,7 @@ public final class CampaignsBench {
                 "KEYCLOAK_ISSUER_URI", infra.issuerUri()));
         env.putAll(extra);
         List<String> jvm = List.of(System.getProperty("profile.service", "campaign-service").split(",")).contains(service)
-                ? Report.serviceJvm("-Xmx2g", "-XX:+UseG1GC") : List.of("-Xmx2g", "-XX:+UseG1GC");
+                ? Report.serviceJvm("-Xmx2g", "-XX:+UseZGC") : List.of("-Xmx2g", "-XX:+UseZGC");
         return ServiceProcess.start(Repository.root(), service, env, jvm);
     }
 
