@@ -3,7 +3,7 @@ package com.omnicanal.support.outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import org.springframework.amqp.core.TopicExchange;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -25,9 +25,9 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(MongoTemplate mongo, RabbitTemplate rabbit, OutboxProperties properties,
+    OutboxRelay outboxRelay(MongoTemplate mongo, ConnectionFactory connections, OutboxProperties properties,
                             MeterRegistry meters) {
-        return new OutboxRelay(mongo, new OutboxPublisher(rabbit, properties.confirmTimeout()), properties, meters);
+        return new OutboxRelay(mongo, new OutboxPublisher(connections, properties.confirmTimeout()), properties, meters);
     }
 
     @Bean
