@@ -4,8 +4,10 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.omnicanal.events.IntegrationEvent;
 import com.omnicanal.support.batch.ByIds;
+import com.omnicanal.support.batch.RawDocuments;
 import com.omnicanal.support.outbox.EventOutbox;
 import org.bson.Document;
+import org.bson.codecs.configuration.CodecRegistry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -177,10 +179,11 @@ public class ProfileStore {
         List<UpdateOneModel<Document>> bulk = new ArrayList<>();
         Map<String, Change> written = new LinkedHashMap<>();
         String token = UUID.randomUUID().toString(); // which profiles this bulk wrote, whoever wrote next
+        CodecRegistry registry = mongo.getCollection(Profile.COLLECTION).getCodecRegistry();
         read.forEach((id, profile) -> {
             Change change = changes.containsKey(id) ? changes.get(id).apply(profile) : Change.none();
             if (change.update() != null && change.events().isEmpty()) {
-                bulk.add(guarded(profile, change.update(), stamp, token));
+                bulk.add(guarded(profile, change.update(), stamp, token, registry));
                 written.put(id, change);
             }
         });
@@ -271,12 +274,14 @@ public class ProfileStore {
     }
 
     /** {@code update} guarded by the version it was computed from, stamped, with the bulk's token among the last few. */
-    private static UpdateOneModel<Document> guarded(Profile profile, Update update, Instant stamp, String token) {
+    private static UpdateOneModel<Document> guarded(Profile profile, Update update, Instant stamp, String token,
+                                                    CodecRegistry registry) {
         Document raw = new Document(update.getUpdateObject());
         raw.put("$set", new Document(raw.get("$set", new Document())).append("version", profile.version() + 1)
                 .append("updatedAt", Date.from(stamp)));
         raw.put("$push", new Document(BULK_WRITES, new Document("$each", List.of(token)).append("$slice", -KEPT_BULK_WRITES)));
-        return new UpdateOneModel<>(new Document("_id", profile.id()).append("version", profile.version()), raw);
+        return new UpdateOneModel<>(new Document("_id", profile.id()).append("version", profile.version()),
+                RawDocuments.of(raw, registry));
     }
 
     /** Which guarded writes of a bulk matched nothing: the profiles whose recent bulk writes do not list its token. */

@@ -3,7 +3,9 @@ package com.omnicanal.profile.timeline;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.omnicanal.support.batch.RawDocuments;
 import org.bson.Document;
+import org.bson.codecs.configuration.CodecRegistry;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
@@ -40,16 +42,19 @@ class Timeline {
      * upserts, written as plain documents (the mapping was most of its cost): one round trip for a run of events.
      */
     void appendAll(List<Append> appends) {
-        List<UpdateOneModel<Document>> upserts = new ArrayList<>(appends.size());
-        for (Append append : appends) {
-            String month = YearMonth.from(append.entry().at().atZone(ZoneOffset.UTC)).toString();
-            upserts.add(new UpdateOneModel<>(new Document("_id", append.profileId() + ":" + month), new Document(
-                    "$setOnInsert", new Document("profileId", append.profileId()).append("month", month))
-                    .append("$addToSet", new Document("entries", append.entry().document())), UPSERT));
+        if (appends.isEmpty()) {
+            return;
         }
-        if (!upserts.isEmpty()) {
-            mongo.execute(TimelineBucket.COLLECTION, c -> c.bulkWrite(upserts, UNORDERED));
-        }
+        mongo.execute(TimelineBucket.COLLECTION, c -> c.bulkWrite(appends.stream()
+                .map(append -> upsert(append, c.getCodecRegistry())).toList(), UNORDERED));
+    }
+
+    private static UpdateOneModel<Document> upsert(Append append, CodecRegistry registry) {
+        String month = YearMonth.from(append.entry().at().atZone(ZoneOffset.UTC)).toString();
+        Document update = new Document("$setOnInsert", new Document("profileId", append.profileId()).append("month", month))
+                .append("$addToSet", new Document("entries", append.entry().document()));
+        return new UpdateOneModel<>(new Document("_id", append.profileId() + ":" + month),
+                RawDocuments.of(update, registry), UPSERT);
     }
 
     /** Entries of these profiles before {@code before}, newest first, at most {@code limit}. */

@@ -3,7 +3,10 @@ package com.omnicanal.support.batch;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -45,8 +48,15 @@ public final class BulkInserts {
         if (documents.isEmpty()) {
             return written;
         }
+        MongoCollection<Document> target = mongo.getCollection(collection);
+        List<RawBsonDocument> raw = documents.stream().map(d -> {
+            if (!d.containsKey("_id")) {
+                d.put("_id", new ObjectId()); // as the driver does for an insert
+            }
+            return RawDocuments.of(d, target.getCodecRegistry());
+        }).toList();
         try {
-            mongo.getCollection(collection).insertMany(documents, UNORDERED);
+            target.withDocumentClass(RawBsonDocument.class).insertMany(raw, UNORDERED);
         } catch (MongoBulkWriteException e) {
             leaveOutTaken(written, e.getWriteErrors(), e);
             if (e.getWriteConcernError() != null) {

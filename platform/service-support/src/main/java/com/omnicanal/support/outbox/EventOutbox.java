@@ -97,8 +97,9 @@ public class EventOutbox {
                 .toList();
         List<String> ids = entries.stream().map(OutboxEntry::id).toList();
         if (batchId != null) {
-            mongo.getCollection(OutboxBatch.COLLECTION)
-                    .insertOne(OutboxDocuments.of(new OutboxBatch(batchId, entries, Instant.now(), Set.of())));
+            var batches = mongo.getCollection(OutboxBatch.COLLECTION);
+            batches.withDocumentClass(org.bson.RawBsonDocument.class).insertOne(com.omnicanal.support.batch.RawDocuments.of(
+                    OutboxDocuments.of(new OutboxBatch(batchId, entries, Instant.now(), Set.of())), batches.getCodecRegistry()));
         } else if (!entries.isEmpty()) {
             insert(entries);
         }
