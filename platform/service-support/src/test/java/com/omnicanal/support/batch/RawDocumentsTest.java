@@ -29,7 +29,7 @@ class RawDocumentsTest {
     @Test
     void everyValueTypeIsWrittenAsTheDriverWritesIt() {
         Document document = new Document("_id", "client:a-1").append("n", 7).append("big", 1L << 40).append("ratio", 0.25)
-                .append("yes", true).append("none", null).append("at", new Date(1_795_000_000_000L))
+                .append("name", "Begoña Núñez 🎉").append("añadido", "x").append("yes", true).append("none", null).append("at", new Date(1_795_000_000_000L))
                 .append("amount", new Decimal128(new BigDecimal("129.90"))).append("oid", new ObjectId())
                 .append("nested", new Document("a", List.of(1, "two", new Document("three", 3))).append("empty", List.of()))
                 .append("set", Set.of("only")).append("map", Map.of("k", "v"))
@@ -46,6 +46,16 @@ class RawDocumentsTest {
 
         assertThat(bytes(RawDocuments.of(document, REGISTRY))).isEqualTo(driver(document, true));
         assertThat(RawDocuments.of(document, REGISTRY).keySet()).containsExactly("_id", "type", "n");
+    }
+
+    @Test
+    void aNameWithANulIsRefusedAsTheDriverRefusesIt() {
+        Document document = new Document("_id", "a").append("bad\0name", 1);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RawDocuments.of(document, REGISTRY))
+                .isInstanceOf(org.bson.BsonSerializationException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver(document, false))
+                .isInstanceOf(org.bson.BsonSerializationException.class);
     }
 
     private static byte[] driver(Document document, boolean collectible) {
