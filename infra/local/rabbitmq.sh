@@ -11,6 +11,8 @@ BASE="$WORK/rabbitmq"
 PID_FILE="$BASE/rabbitmq.pid"
 RABBIT_HOME_DIR=$(getent passwd rabbitmq 2> /dev/null | cut -d: -f6 || true)
 RABBIT_HOME_DIR=${RABBIT_HOME_DIR:-/var/lib/rabbitmq}
+# runuser and service live in the sbin directories, which a minimal PATH (a CI runner's) may leave out
+export PATH="$PATH:/usr/sbin:/sbin"
 # The real scripts, not Debian's /usr/sbin wrappers (those redirect the output to /var/log/rabbitmq).
 RABBIT_BIN=/usr/lib/rabbitmq/bin
 
