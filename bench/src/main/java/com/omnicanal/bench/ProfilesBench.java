@@ -111,7 +111,7 @@ public final class ProfilesBench {
             EventTap published = broker.tap("omni.profile", "omni.profile.activity-recorded.v1");
             String token = Tokens.partnerDemo();
             String run = Long.toString(System.currentTimeMillis(), 36);
-            send(url, token, "warm-" + run, Integer.getInteger("ingest.warmup", 10), senders, profiles); // JIT
+            send(url, token, "warm-" + run, Integer.getInteger("ingest.warmup", 40), senders, profiles); // JIT: 10 left C2 compiling
             int batches = activities / 1_000;
             Latencies sent = send(url, token, run, batches, senders, profiles);
             double rate = batches * 1_000 / sent.seconds();
