@@ -2,8 +2,10 @@ package com.omnicanal.support.outbox;
 
 import com.omnicanal.events.EventTypes;
 import com.omnicanal.events.IntegrationEvent;
+import com.omnicanal.support.batch.RawDocuments;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import org.bson.RawBsonDocument;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.util.function.SingletonSupplier;
@@ -98,7 +100,7 @@ public class EventOutbox {
         List<String> ids = entries.stream().map(OutboxEntry::id).toList();
         if (batchId != null) {
             var batches = mongo.getCollection(OutboxBatch.COLLECTION);
-            batches.withDocumentClass(org.bson.RawBsonDocument.class).insertOne(com.omnicanal.support.batch.RawDocuments.of(
+            batches.withDocumentClass(RawBsonDocument.class).insertOne(RawDocuments.of(
                     OutboxDocuments.of(new OutboxBatch(batchId, entries, Instant.now(), Set.of())), batches.getCodecRegistry()));
         } else if (!entries.isEmpty()) {
             insert(entries);
