@@ -27,29 +27,21 @@ class InboundDocumentsTest {
             converter.getMappingContext();
 
     @Test
-    void aMessageIsStoredAsTheConverterStoresIt() {
+    void aMessageWithOrWithoutPlainHeadersIsStoredAsTheConverterStoresIt() {
         InboundMessage text = InboundMessage.text("whatsapp", "wamid.1", "whatsapp", "+34600111222", "Ana", "hola", AT);
         InboundMessage media = new InboundMessage("whatsapp", "wamid.2",
                 List.of(new InboundMessage.SenderId("whatsapp", "+34600111222", true)), null, "[image]", AT,
                 new InboundMessage.Details("media", null, List.of(new Attachment("photo.jpg", "image/jpeg", 0,
                         "whatsapp-media:9")), Map.of(), null, "inbound", "choice-3"));
-        for (InboundMessage m : List.of(text, media)) {
+        InboundMessage mail = new InboundMessage("email", "<m1@x>", List.of(new InboundMessage.SenderId("email",
+                "a@example.com", false)), null, "hi", AT, new InboundMessage.Details("text", "Hi", List.of(),
+                Map.of("Message-ID", "<m1@x>", "In-Reply-To", "<m0@y>"), null, "inbound")); // plain headers
+        for (InboundMessage m : List.of(text, media, mail)) {
             Message stored = Inbox.stored(m, "c-1", "p-1");
             assertThat(InboundDocuments.hasHeaders(stored)).isFalse();
             assertThat(InboundDocuments.message(stored, "mark-1")).isEqualTo(converted(Inbox.withMarks(stored,
                     Set.of("mark-1"))));
         }
-    }
-
-    @Test
-    void aMessageWithPlainHeadersIsStoredAsTheConverterStoresIt() {
-        InboundMessage mail = new InboundMessage("email", "<m1@x>", List.of(new InboundMessage.SenderId("email",
-                "a@example.com", false)), null, "hi", AT, new InboundMessage.Details("text", "Hi", List.of(),
-                Map.of("Message-ID", "<m1@x>", "In-Reply-To", "<m0@y>"), null, "inbound"));
-        Message stored = Inbox.stored(mail, "c-1", "p-1");
-        assertThat(InboundDocuments.hasHeaders(stored)).isFalse();
-        assertThat(InboundDocuments.message(stored, "mark-1")).isEqualTo(converted(Inbox.withMarks(stored,
-                Set.of("mark-1"))));
     }
 
     @Test

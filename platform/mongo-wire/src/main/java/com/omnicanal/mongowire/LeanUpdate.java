@@ -125,7 +125,7 @@ final class LeanUpdate {
             return null;
         }
         boolean absent = !next.containsKey(field);
-        Integer slice = value instanceof Document d && d.get("$slice") instanceof Number n ? n.intValue() : null;
+        Integer slice = onlyNew ? null : slice(value);
         List<Object> before = slice == null ? null : new ArrayList<>(list);
         boolean changed = absent;
         for (Object v : values) {
@@ -142,6 +142,12 @@ final class LeanUpdate {
         return changed;
     }
 
+    /** A {@code $push}'s int or long {@code $slice}, or null (none, or one the library must apply). */
+    private static Integer slice(Object value) {
+        return value instanceof Document d && (d.get("$slice") instanceof Integer || d.get("$slice") instanceof Long)
+                ? ((Number) d.get("$slice")).intValue() : null;
+    }
+
     /** {@code $slice}: the first {@code n} values, or the last {@code -n}. */
     private static List<Object> sliced(List<Object> list, int n) {
         int size = list.size();
@@ -155,8 +161,8 @@ final class LeanUpdate {
     @SuppressWarnings("unchecked")
     private static List<Object> plainValues(Object value, boolean sliceable) {
         if (value instanceof Document d && d.keySet().stream().anyMatch(k -> k.startsWith("$"))) {
-            boolean slice = sliceable && d.size() == 2 && (d.get("$slice") instanceof Integer || d.get("$slice") instanceof Long);
-            return (d.size() == 1 || slice) && d.get("$each") instanceof Collection<?> each
+            boolean sliced = sliceable && d.size() == 2 && slice(d) != null;
+            return (d.size() == 1 || sliced) && d.get("$each") instanceof Collection<?> each
                     ? new ArrayList<>((Collection<Object>) each) : null;
         }
         List<Object> one = new ArrayList<>(1);

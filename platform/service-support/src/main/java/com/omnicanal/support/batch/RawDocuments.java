@@ -59,7 +59,7 @@ public final class RawDocuments {
             case Decimal128 d -> writer.writeDecimal128(d);
             case ObjectId id -> writer.writeObjectId(id);
             case Document d -> writeDocument(writer, d, registry);
-            case Iterable<?> values when !(value instanceof Map) -> {
+            case Iterable<?> values -> {
                 writer.writeStartArray();
                 values.forEach(v -> write(writer, v, registry));
                 writer.writeEndArray();
