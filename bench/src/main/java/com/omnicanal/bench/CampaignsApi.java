@@ -75,6 +75,12 @@ final class CampaignsApi {
         }
     }
 
+    /** A staff member's manual enrolment of one customer (a marketer's token, as the console would). */
+    void enrol(String journey, String profileId) {
+        check(Http.post(campaigns + "/api/journeys/" + journey + "/enrollments", Tokens.user("marco"),
+                "{\"profileId\":\"" + profileId + "\",\"requestId\":\"bench-" + profileId + "\"}"), "enrolment");
+    }
+
     /** Enrolment id → when it was enrolled, for one journey (a scan of the bench's own enrolments). */
     static Map<String, Document> enrollments(MongoDatabase campaignDb, String journey) {
         Map<String, Document> found = new HashMap<>();

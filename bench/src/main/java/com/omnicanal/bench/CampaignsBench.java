@@ -21,7 +21,8 @@ import java.util.Map;
  * {@code ./omni bench campaigns}: issue #6's numbers on the embedded store, beside the raw broker publish-confirm rate
  * and the raw store bulk-insert rate measured in the same run — (a) a broadcast to an N-member segment with every rule
  * applied, until every message is recorded by conversation-service (sandbox); (b) activity-recorded → first step
- * dispatched p99 at a rate; (c) a 1-minute wait firing on time with N enrolments waiting.
+ * dispatched p99 at a rate; (c) a 1-minute wait firing on time with N enrolments waiting (and, only when named, the
+ * burst: N one-minute waits ending together).
  */
 public final class CampaignsBench {
 
@@ -48,7 +49,8 @@ public final class CampaignsBench {
             MongoDatabase profileDb = client.getDatabase(PROFILE_DB);
             long start = System.nanoTime();
             long docs = CampaignsSeed.profiles(profileDb, "fan", "Asia/Tokyo", members)
-                    + CampaignsSeed.profiles(profileDb, "wait", "Asia/Seoul", Report.part("waits") ? waiting : 0);
+                    + CampaignsSeed.profiles(profileDb, "wait", "Asia/Seoul",
+                    Report.part("waits") || Report.named("burst") ? waiting : 0);
             double seconds = (System.nanoTime() - start) / 1e9;
             report.add("raw store bulk insert, unordered (baseline)", "%,.0f docs/s (%,d docs in %.1f s)"
                     .formatted(docs / seconds, docs, seconds));
@@ -66,9 +68,14 @@ public final class CampaignsBench {
                 if (Report.part("triggers")) {
                     timings.triggers(Integer.getInteger("triggers", 1_000), Integer.getInteger("seconds", 30), members);
                 }
-                if (Report.part("waits")) {
+                if (Report.part("waits") || Report.named("burst")) {
                     api.segment("bench-waiting", "Asia/Seoul");
-                    timings.waits(waiting, limit);
+                }
+                if (Report.part("waits")) {
+                    timings.waits(waiting, Math.min(members, Integer.getInteger("probes", 1_000)), limit);
+                }
+                if (Report.named("burst")) {
+                    timings.burst(waiting, limit);
                 }
                 if (Report.part("fanout")) {
                     api.segment("bench-fanout", "Asia/Tokyo");

@@ -25,6 +25,12 @@ final class Report {
         return parts == null || List.of(parts.split(",")).contains(name);
     }
 
+    /** Whether a part that runs only on request was named in {@code -Dparts=a,b}. */
+    static boolean named(String name) {
+        String parts = System.getProperty("parts");
+        return parts != null && List.of(parts.split(",")).contains(name);
+    }
+
     /** The service JVM's options plus {@code -Dservice.jvm="..."} (e.g. a flight recording while profiling). */
     static List<String> serviceJvm(String... options) {
         List<String> all = new ArrayList<>(List.of(options));
