@@ -73,7 +73,9 @@ class LeanUpdateTest {
                         .append("wakeAt", new Date(1_000L)).append("email", "a@x.es")
                         .append("history", new ArrayList<>(List.of(new Document("action", "enrolled").append("n", 1))))
                         .append("lastSend", new Document("requestId", "r-1").append("sends", 1))
-                        .append("ids", new ArrayList<>(List.of("j-1"))).append("count", 5L).append("label", null),
+                        .append("ids", new ArrayList<>(List.of("j-1"))).append("count", 5L).append("label", null)
+                        .append("marks", new ArrayList<>(List.of("m-1", "m-2", "m-3", "m-2")))
+                        .append("mixed", new ArrayList<>(List.of(1, "1", "a", new Document("a", 1), List.of("a")))),
                 new Document("_id", "e-2").append("revision", 1).append("email", "b@x.es").append("state", "waiting")));
         return c;
     }
@@ -112,6 +114,18 @@ class LeanUpdateTest {
                 new Case("add to a set, present and new", byId, Document.parse(
                         "{$addToSet: {ids: {$each: [\"j-1\", \"j-3\", \"j-3\"]}, tags: \"vip\"}}"), false),
                 new Case("add a present value to a set", byId, Document.parse("{$addToSet: {ids: \"j-1\"}}"), false),
+                new Case("pull all of some strings, present, absent and repeated", byId, Document.parse(
+                        "{$pullAll: {ids: [\"j-1\", \"j-9\", \"j-1\"], marks: [\"m-2\"]}}"), false),
+                new Case("pull all from a list of mixed values", byId, Document.parse(
+                        "{$pullAll: {mixed: [\"1\", \"a\"]}}"), false),
+                new Case("pull all of nothing present", byId, Document.parse("{$pullAll: {marks: [\"m-9\"]}}"), false),
+                new Case("pull all from a missing field", byId, Document.parse("{$pullAll: {nothing: [\"a\"]}}"), false),
+                new Case("pull all of a number (the library's)", byId, Document.parse("{$pullAll: {mixed: [1]}}"), false),
+                new Case("pull all from a non-array (an error)", byId, Document.parse("{$pullAll: {state: [\"a\"]}}"), false),
+                new Case("pull one string, with a revision", byId, Document.parse(
+                        "{$pull: {marks: \"m-1\"}, $inc: {revision: 1}}"), false),
+                new Case("pull by a condition (the library's)", byId, Document.parse(
+                        "{$pull: {history: {action: \"enrolled\"}}}"), false),
                 new Case("push with a slice keeping the last", byId, Document.parse(
                         "{$push: {history: {$each: [{action: \"x\"}], $slice: -1}}}"), false),
                 new Case("push with a slice longer than the list", byId, Document.parse(
@@ -205,6 +219,9 @@ class LeanUpdateTest {
                 new de.bwaldvogel.mongo.bson.Document("state", "new"));
         assertThat(LeanUpdate.apply(stored, onInsert, "_id", true).document()).containsEntry("state", "new");
         assertThat(LeanUpdate.apply(stored, onInsert, "_id", false).changed()).isFalse();
+        de.bwaldvogel.mongo.bson.Document pullAll = new de.bwaldvogel.mongo.bson.Document("$pullAll",
+                new de.bwaldvogel.mongo.bson.Document("history", List.of("a")));
+        assertThat(LeanUpdate.apply(stored, pullAll, "_id").document()).containsEntry("history", List.of());
     }
 
     @ParameterizedTest(name = "{0}")
