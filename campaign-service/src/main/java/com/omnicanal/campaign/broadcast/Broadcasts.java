@@ -133,7 +133,8 @@ class Broadcasts {
         JourneyDefinition d = journeys.definition(journey.id(), version).orElseThrow();
         Progress progress = new Progress(b.processed(), b.enrolled());
         long skip = b.processed();
-        try (InFlight inFlight = new InFlight(depth, progress, maxRate, () -> beat(b.id()));
+        // beats at a third of the takeover time: a fixed 5 s let a chunk slower than a 3 s takeover time be taken over
+        try (InFlight inFlight = new InFlight(depth, progress, maxRate, () -> beat(b.id()), staleAfter.dividedBy(3));
              BufferedReader members = new BufferedReader(new InputStreamReader(profiles.get()
                 .uri("/api/segments/{id}/members", b.segmentId()).exchange((req, res) -> res.getBody(), false),
                 StandardCharsets.UTF_8))) {
@@ -188,9 +189,10 @@ class Broadcasts {
     /** Saves the progress and the heartbeat; waits while paused; false when cancelled or no longer ours. */
     private boolean awaitRunning(String id, Progress progress) {
         while (true) {
+            // matched, not modified: two chunks saved within one millisecond change nothing, and it is still ours
             boolean ours = mongo.updateFirst(query(where("_id").is(id).and("owner").is(instance)), new Update()
                     .set("processed", progress.processed).set("enrolled", progress.enrolled)
-                    .set("heartbeatAt", Instant.now()), Broadcast.class).getModifiedCount() == 1;
+                    .set("heartbeatAt", Instant.now()), Broadcast.class).getMatchedCount() == 1;
             String state = mongo.findById(id, Broadcast.class).state();
             if (!ours || !"paused".equals(state)) {
                 return ours && "running".equals(state);

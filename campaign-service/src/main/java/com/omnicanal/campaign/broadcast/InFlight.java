@@ -21,21 +21,24 @@ final class InFlight implements AutoCloseable {
     private record Chunk(int size, Future<Integer> enrolled) {
     }
 
-    private static final Duration BEAT = Duration.ofSeconds(5);
-
     private final Deque<Chunk> chunks = new ArrayDeque<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final int depth;
     private final Progress progress;
     private final double maxRate;
     private final Runnable beat;
+    private final Duration beatEvery;
 
-    /** {@code beat} keeps the broadcast's heartbeat fresh while a chunk is awaited, so no one takes it over. */
-    InFlight(int depth, Progress progress, double maxRate, Runnable beat) {
+    /**
+     * {@code beat} keeps the broadcast's heartbeat fresh while a chunk is awaited, every {@code beatEvery} (well inside
+     * the time after which another instance takes a silent broadcast over), so no one takes it over.
+     */
+    InFlight(int depth, Progress progress, double maxRate, Runnable beat, Duration beatEvery) {
         this.depth = Math.max(1, depth);
         this.progress = progress;
         this.maxRate = maxRate;
         this.beat = beat;
+        this.beatEvery = beatEvery;
     }
 
     /** Starts a chunk (how many it enrols), first counting the oldest ones while {@code depth} are running. */
@@ -72,7 +75,7 @@ final class InFlight implements AutoCloseable {
     private int awaitBeating(Future<Integer> enrolled) throws ExecutionException, InterruptedException {
         while (true) {
             try {
-                return enrolled.get(BEAT.toMillis(), TimeUnit.MILLISECONDS);
+                return enrolled.get(beatEvery.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException stillRunning) {
                 beat.run();
             }
