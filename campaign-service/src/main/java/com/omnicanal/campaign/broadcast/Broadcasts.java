@@ -134,7 +134,8 @@ class Broadcasts {
         Progress progress = new Progress(b.processed(), b.enrolled());
         long skip = b.processed();
         // beats at a third of the takeover time: a fixed 5 s let a chunk slower than a 3 s takeover time be taken over
-        try (InFlight inFlight = new InFlight(depth, progress, maxRate, () -> beat(b.id()), staleAfter.dividedBy(3));
+        Duration beatEvery = Duration.ofMillis(Math.max(100, staleAfter.dividedBy(3).toMillis()));
+        try (InFlight inFlight = new InFlight(depth, progress, maxRate, () -> beat(b.id()), beatEvery);
              BufferedReader members = new BufferedReader(new InputStreamReader(profiles.get()
                 .uri("/api/segments/{id}/members", b.segmentId()).exchange((req, res) -> res.getBody(), false),
                 StandardCharsets.UTF_8))) {

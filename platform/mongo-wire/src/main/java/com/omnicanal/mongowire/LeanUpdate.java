@@ -14,14 +14,14 @@ import java.util.Set;
  * The update operators our services send most — {@code $set}, {@code $setOnInsert}, {@code $unset}, {@code $inc},
  * {@code $push} (plain, or with {@code $each} and an optional integer {@code $slice}), {@code $addToSet} (plain or
  * with {@code $each}), and {@code $pull} of one string or {@code $pullAll} of strings, on top-level fields — applied to a
- * shallow copy of the stored document. The
- * library deep-clones the whole document twice, splits every field path with a regular expression and compares the
- * documents deeply on each update, which made updates of documents with a growing history most of the store's CPU
- * (profiled); and it pulls by running its query matcher for every element against every value, which made clearing
- * the outbox marks of a segment's build (a hundred thousand marks on one document, cleared 500 at a time) 84% of the
- * store's CPU through the first minute of a broadcast (profiled): here a pull is one pass with a set. Anything else — dotted or positional paths, {@code _id}, other operators or modifiers, a value of the
- * wrong type — returns {@code null}, and the library applies the update itself, errors included ({@code LeanUpdateTest}
- * holds both paths to the same documents).
+ * shallow copy of the stored document. The library deep-clones the whole document twice, splits every field path with
+ * a regular expression and compares the documents deeply on each update, which made updates of documents with a
+ * growing history most of the store's CPU (profiled); and it pulls by running its query matcher for every element
+ * against every value, which made clearing the outbox marks of a segment's build (a hundred thousand marks on one
+ * document, cleared 500 at a time) 84% of the store's CPU through the first minute of a broadcast (profiled): here a
+ * pull is one pass with a set. Anything else — dotted or positional paths, {@code _id}, other operators or modifiers,
+ * a value of the wrong type — returns {@code null}, and the library applies the update itself, errors included
+ * ({@code LeanUpdateTest} holds both paths to the same documents).
  */
 final class LeanUpdate {
 
