@@ -112,6 +112,12 @@ final class CampaignsApi {
         return sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100 * sorted.size()) - 1));
     }
 
+    /** A sorted list of milliseconds as "p50 … ms  p99 … ms  max … ms". */
+    static String spread(List<Double> sorted) {
+        return "p50 %.0f ms  p99 %.0f ms  max %.0f ms".formatted(percentile(sorted, 50), percentile(sorted, 99),
+                sorted.isEmpty() ? Double.NaN : sorted.getLast());
+    }
+
     private static void check(Http.Response response, String what) {
         if (response.status() >= 300) {
             throw new IllegalStateException(what + " answered " + response.status() + ": " + response.body());

@@ -63,9 +63,8 @@ final class CampaignsTimings {
     private record Offered(List<Double> millis, int total, double seconds) {
 
         String summary() {
-            return "p50 %.0f ms  p99 %.0f ms  max %.0f ms  (%,d of %,d dispatched within 3 min of the last send; %,.0f/s)"
-                    .formatted(CampaignsApi.percentile(millis, 50), CampaignsApi.percentile(millis, 99),
-                            millis.isEmpty() ? Double.NaN : millis.getLast(), millis.size(), total, total / seconds);
+            return CampaignsApi.spread(millis) + "  (%,d of %,d dispatched within 3 min of the last send; %,.0f/s)"
+                    .formatted(millis.size(), total, total / seconds);
         }
     }
 
@@ -154,9 +153,8 @@ final class CampaignsTimings {
         List<Double> lateness = lateness(enrolled);
         double max = lateness.isEmpty() ? Double.NaN : lateness.getLast();
         boolean met = population >= 100_000 && lateness.size() == probes && enrolled.size() == probes && max <= 5_000;
-        report.add("waits: 1-minute wait -> send, lateness", "p50 %.0f ms  p99 %.0f ms  max %.0f ms  (%,d of %,d probes "
-                .formatted(CampaignsApi.percentile(lateness, 50), CampaignsApi.percentile(lateness, 99), max,
-                        lateness.size(), probes) + "fired, %,d others waiting)   target: within 5 s with 100,000 waiting -> "
+        report.add("waits: 1-minute wait -> send, lateness", CampaignsApi.spread(lateness) + "  (%,d of %,d probes fired, "
+                .formatted(lateness.size(), probes) + "%,d others waiting)   target: within 5 s with 100,000 waiting -> "
                 .formatted(population) + (met ? "MET" : "NOT MET"));
     }
 
@@ -171,9 +169,8 @@ final class CampaignsTimings {
         List<Double> lateness = lateness(enrolled);
         report.add("burst: enrolled in a 1-minute wait (broadcast %s)".formatted(b.get("state").asString()),
                 "%,d of %,d".formatted(enrolled.size(), waiting));
-        report.add("burst: send after the minute, lateness", "p50 %.0f ms  p99 %.0f ms  max %.0f ms  (%,d of %,d fired)"
-                .formatted(CampaignsApi.percentile(lateness, 50), CampaignsApi.percentile(lateness, 99),
-                        lateness.isEmpty() ? Double.NaN : lateness.getLast(), lateness.size(), enrolled.size()));
+        report.add("burst: send after the minute, lateness", CampaignsApi.spread(lateness) + "  (%,d of %,d fired)"
+                .formatted(lateness.size(), enrolled.size()));
     }
 
     private String minuteThenSend() {
