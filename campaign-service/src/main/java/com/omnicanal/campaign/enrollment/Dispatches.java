@@ -4,6 +4,7 @@ import com.omnicanal.support.client.ServiceClients;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -20,6 +21,9 @@ import java.util.Map;
  */
 @Component
 class Dispatches {
+
+    private static final int SENDING_CHECKS = 20;
+    private static final Duration SENDING_PAUSE = Duration.ofMillis(100);
 
     private final DispatchBatches batches;
 
@@ -39,6 +43,27 @@ class Dispatches {
         return factory;
     }
 
+    /**
+     * The dispatch's answer once it is decided. "sending" means a concurrent run of the same enrolment (two triggers of
+     * a once-only journey at once) holds the request id right now: asked again, the same id gets that run's outcome, so
+     * the run whose enrolment is stored never records the other's dispatch as refused.
+     */
+    private JsonNode firstAnswer(Map<String, Object> body) {
+        for (int attempt = 0; attempt < SENDING_CHECKS; attempt++) {
+            JsonNode answer = batches.send(body);
+            if (!"sending".equals(answer.path("status").asString())) {
+                return answer;
+            }
+            try {
+                Thread.sleep(SENDING_PAUSE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new RestClientException("dispatch " + body.get("requestId") + " is still being sent by a concurrent run");
+    }
+
     record Answer(String status, String channel, String messageId, List<String> decisions, Instant deferredUntil) {
     }
 
@@ -54,7 +79,7 @@ class Dispatches {
         body.put("template", template);
         body.put("variables", variables);
         body.put("language", language);
-        JsonNode answer = batches.send(body);
+        JsonNode answer = firstAnswer(body);
         List<String> decisions = new ArrayList<>();
         answer.path("decisions").forEach(d -> decisions.add(d.asString()));
         String deferred = answer.path("deferredUntil").asString(null);
