@@ -27,7 +27,9 @@ RUN groupadd --system --gid 10001 omni \
     && useradd --system --uid 10001 --gid omni --home-dir /app --shell /usr/sbin/nologin omni
 WORKDIR /app
 COPY --from=build --chown=10001:10001 /src/${MODULE}/target/${MODULE}-0.1.0-SNAPSHOT-exec.jar /app/app.jar
+# the module's own JVM options (its collector), the same file ./omni up and the benchmarks read
+COPY --from=build --chown=10001:10001 /src/${MODULE}/jvm.options /app/jvm.options
 USER 10001:10001
 ENV OMNI_MODULE=${MODULE}
 EXPOSE ${PORT}
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "@/app/jvm.options", "-jar", "/app/app.jar"]

@@ -157,9 +157,7 @@ public final class CampaignsBench {
                 "RABBITMQ_USERNAME", infra.rabbitUsername(), "RABBITMQ_PASSWORD", infra.rabbitPassword(),
                 "KEYCLOAK_ISSUER_URI", infra.issuerUri()));
         env.putAll(extra);
-        List<String> jvm = List.of(System.getProperty("profile.service", "campaign-service").split(",")).contains(service)
-                ? Report.serviceJvm("-Xmx2g", "-XX:+UseZGC") : List.of("-Xmx2g", "-XX:+UseZGC");
-        return ServiceProcess.start(Repository.root(), service, env, jvm);
+        return ServiceProcess.start(Repository.root(), service, env, Report.serviceJvm(service, "-Xmx2g"));
     }
 
     static String load() {

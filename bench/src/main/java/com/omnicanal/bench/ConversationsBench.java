@@ -44,7 +44,7 @@ public final class ConversationsBench {
             Baselines.storeInserts(client.getDatabase("bench-raw"), 20_000, report);
             Baselines.brokerPublishes(broker, 20_000, report);
             try (ServiceProcess profiles = ServiceProcess.start(Repository.root(), "profile-service",
-                    env(infra, Map.of("PROFILE_DB", PROFILE_DB)), Report.serviceJvm("-Xmx2g", "-XX:+UseZGC"));
+                    env(infra, Map.of("PROFILE_DB", PROFILE_DB)), Report.serviceJvm("profile-service", "-Xmx2g"));
                  ServiceProcess conversations = startConversations(infra, profiles)) {
                 Inbound inbound = new Inbound(conversations.url(), broker, customers, concurrency);
                 // 3,000 from the measured pool as before (about 45% of its customers known at the start), after a
@@ -62,7 +62,7 @@ public final class ConversationsBench {
         profiles.awaitReady(Duration.ofMinutes(3));
         ServiceProcess conversations = ServiceProcess.start(Repository.root(), "conversation-service",
                 env(infra, Map.of("CONVERSATION_DB", CONVERSATION_DB, "PROFILE_SERVICE_URL", profiles.url(),
-                        "WHATSAPP_APP_SECRET", APP_SECRET)), Report.serviceJvm("-Xmx2g", "-XX:+UseZGC"));
+                        "WHATSAPP_APP_SECRET", APP_SECRET)), Report.serviceJvm("conversation-service", "-Xmx2g"));
         conversations.awaitReady(Duration.ofMinutes(3));
         return conversations;
     }

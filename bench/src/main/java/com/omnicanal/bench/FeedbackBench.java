@@ -48,7 +48,7 @@ public final class FeedbackBench {
             client.getDatabase(DB).drop();
             Baselines.storeInserts(client.getDatabase("bench-raw"), 20_000, report);
             try (ServiceProcess feedback = ServiceProcess.start(Repository.root(), "feedback-service",
-                    env(infra, Map.of("FEEDBACK_DB", DB)), Report.serviceJvm("-Xmx1g", "-XX:+UseZGC"));
+                    env(infra, Map.of("FEEDBACK_DB", DB)), Report.serviceJvm("feedback-service", "-Xmx1g"));
                  ServiceProcess gateway = startGateway(infra, feedback)) {
                 saveSurvey(gateway.url());
                 FeedbackAnswers answers = new FeedbackAnswers(gateway.url(), client.getDatabase(DB), broker, concurrency);
@@ -68,7 +68,7 @@ public final class FeedbackBench {
         // the gateway's default Resilience4j bulkhead admits 25 concurrent calls per backend: 1,000/s needs more
         ServiceProcess gateway = ServiceProcess.start(Repository.root(), "gateway", env(infra, Map.of(
                 "FEEDBACK_SERVICE_URL", feedback.url(), "RESILIENCE4J_BULKHEAD_CONFIGS_DEFAULT_MAXCONCURRENTCALLS",
-                System.getProperty("gatewayBulkhead", "1000"))), Report.serviceJvm("-Xmx512m", "-XX:+UseZGC"));
+                System.getProperty("gatewayBulkhead", "1000"))), Report.serviceJvm("gateway", "-Xmx512m"));
         gateway.awaitReady(Duration.ofMinutes(3));
         return gateway;
     }

@@ -50,7 +50,7 @@ public final class ProfilesBench {
             double seconds = (System.nanoTime() - start) / 1e9;
             report.add("store bulk insert (baseline)", "%,.0f docs/s (%,d docs in %.1f s)".formatted(docs / seconds, docs, seconds));
             try (ServiceProcess service = ServiceProcess.start(Repository.root(), "profile-service",
-                    env(infra), Report.serviceJvm("-Xmx2g", "-XX:+UseZGC",
+                    env(infra), Report.serviceJvm("profile-service", "-Xmx2g",
                     "-Dmanagement.metrics.distribution.percentiles.http.server.requests=0.5,0.99"))) {
                 service.awaitReady(Duration.ofMinutes(3));
                 if (Report.part("identify")) {

@@ -1,5 +1,8 @@
 package com.omnicanal.bench;
 
+import com.omnicanal.testing.Repository;
+import com.omnicanal.testing.ServiceProcess;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,14 +34,20 @@ final class Report {
         return parts != null && List.of(parts.split(",")).contains(name);
     }
 
-    /** The service JVM's options plus {@code -Dservice.jvm="..."} (e.g. a flight recording while profiling). */
-    static List<String> serviceJvm(String... options) {
-        List<String> all = new ArrayList<>(List.of(options));
+    /**
+     * A service's JVM options: what its module declares ({@code jvm.options}, as deployed), then {@code options} (the
+     * bench's heap), then {@code -Dservice.jvm="..."} for the services {@code -Dprofile.service} names (all if unset),
+     * e.g. a flight recording; a collector chosen there replaces the declared one.
+     */
+    static List<String> serviceJvm(String module, String... options) {
+        List<String> all = new ArrayList<>(ServiceProcess.declaredOptions(Repository.root(), module));
+        all.addAll(List.of(options));
         String extra = System.getProperty("service.jvm", "").strip();
-        if (!extra.isEmpty()) {
+        String profiled = System.getProperty("profile.service");
+        if (!extra.isEmpty() && (profiled == null || List.of(profiled.split(",")).contains(module))) {
             List<String> added = List.of(extra.split("\\s+"));
             if (added.stream().anyMatch(Report::choosesGc)) {
-                all.removeIf(Report::choosesGc); // -Dservice.jvm=-XX:+UseG1GC replaces the default collector
+                all.removeIf(Report::choosesGc);
             }
             all.addAll(added);
         }

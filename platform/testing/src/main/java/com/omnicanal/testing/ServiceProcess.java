@@ -96,6 +96,23 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The JVM options a module declares for itself in {@code <module>/jvm.options} (a java launcher argument file, read
+     * by {@code ./omni up} and the image too), so a benchmark runs the service as it is deployed; none if it has none.
+     */
+    public static List<String> declaredOptions(Path root, String module) {
+        Path file = root.resolve(module).resolve("jvm.options");
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(file).stream().map(line -> line.replaceFirst("#.*", "").strip())
+                    .filter(line -> !line.isEmpty()).flatMap(line -> java.util.Arrays.stream(line.split("\\s+"))).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A port nothing listens on right now: for a process (or a test's own server) whose URL must be known first. */
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
