@@ -1,6 +1,7 @@
 package com.omnicanal.mongowire;
 
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 import java.nio.file.Files;
@@ -20,12 +21,12 @@ public final class MongoWireServer {
         int port = Integer.parseInt(option(args, "--port", "27017"));
         String file = option(args, "--file", null);
         MongoBackend backend = file == null ? new LeanMemoryBackend() : h2(Path.of(file));
-        WireServer server = new WireServer(new HelloCommandBackend(backend));
+        MongoServer server = new MongoServer(new HelloCommandBackend(backend));
         server.bind("127.0.0.1", port);
         System.out.printf("mongo-wire listening on 127.0.0.1:%d (%s)%n", port, file == null ? "in memory" : file);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close(); // closes the backend, which flushes the H2 store
+            server.shutdownNow(); // closes the backend, which flushes the H2 store
             stopped.countDown();
         }));
         stopped.await();

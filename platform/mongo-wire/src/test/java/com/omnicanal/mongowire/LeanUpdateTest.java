@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LeanUpdateTest {
 
-    private static WireServer leanServer;
+    private static MongoServer leanServer;
     private static MongoServer libraryServer;
     private static MongoClient leanClient;
     private static MongoClient libraryClient;
@@ -43,9 +43,9 @@ class LeanUpdateTest {
 
     @BeforeAll
     static void start() {
-        leanServer = new WireServer(new HelloCommandBackend(new LeanMemoryBackend())); // as the store runs
+        leanServer = new MongoServer(new HelloCommandBackend(new LeanMemoryBackend()));
         libraryServer = new MongoServer(new HelloCommandBackend(new MemoryBackend()));
-        leanClient = MongoClients.create(uri(leanServer.bind("127.0.0.1", 0)));
+        leanClient = MongoClients.create(uri(leanServer.bind()));
         libraryClient = MongoClients.create(uri(libraryServer.bind()));
     }
 
@@ -53,7 +53,7 @@ class LeanUpdateTest {
     static void stop() {
         leanClient.close();
         libraryClient.close();
-        leanServer.close();
+        leanServer.shutdownNow();
         libraryServer.shutdownNow();
     }
 
