@@ -14,12 +14,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -119,8 +122,8 @@ class BatchDispatchIT {
             assertThat(sent.getString("providerMessageId")).startsWith("sbx-email-");
             assertThat(mongo.findById(sent.getString("conversationId"), Document.class, "thread_index")
                     .getList("ids", String.class)).contains(sent.getString("_id"));
-            assertThat(mongo.findById(headers(sent).getString("Message-ID"), Document.class, "email_threads")
-                    .getString("conversationId")).isEqualTo(sent.getString("conversationId"));
+            assertThat(mongo.findById(headers(sent).getString("Message-ID"), Document.class, "email_threads"))
+                    .as("our Message-ID names its conversation: no lookup document per mail").isNull();
             assertThat(mongo.findById("email:" + sent.getString("providerMessageId"), Document.class, "provider_ids"))
                     .isNotNull();
         }
@@ -141,6 +144,33 @@ class BatchDispatchIT {
         assertThat(status(results, 1)).isEqualTo("sent");
         assertThat(mongo.find(query(where("profileId").is(customer)), Document.class, "messages")).hasSize(1)
                 .allSatisfy(m -> assertThat(m.getString("requestId")).isEqualTo(run + "-after"));
+    }
+
+    @Test
+    void aReplyQuotingAnOlderMailGoesBackToThatMailsConversationNotTheCurrentOne() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String address = "quoting-" + run + "@example.com";
+        String customer = customer("{\"type\":\"email\",\"value\":\"" + address + "\",\"verified\":true}");
+        JsonNode first = Http.post(url("/api/messages/dispatch"), Tokens.services(), new JsonMapper()
+                .writeValueAsString(mail(run + "-first", customer))).json();
+        String older = first.get("conversationId").asString();
+        assertThat(Http.post(url("/api/conversations/" + older + "/status"), Tokens.user("sofia"),
+                "{\"status\":\"resolved\"}").status()).isEqualTo(200);
+        JsonNode second = Http.post(url("/api/messages/dispatch"), Tokens.services(), new JsonMapper()
+                .writeValueAsString(mail(run + "-second", customer))).json();
+        assertThat(second.get("conversationId").asString()).as("a resolved conversation is not joined by a dispatch")
+                .isNotEqualTo(older);
+
+        String quoted = headers(message(first.get("messageId").asString())).getString("Message-ID");
+        Http.Response answer = Http.post(url("/api/channels/sandbox/email/inbound"), Tokens.user("ana"),
+                "{\"from\":\"%s\",\"name\":\"Cliente\",\"text\":\"Sobre su primer correo\",\"extra\":{\"inReplyTo\":\"%s\"}}"
+                        .formatted(address, quoted));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        Document reply = await().atMost(Duration.ofSeconds(20))
+                .until(() -> mongo.findOne(query(where("profileId").is(customer).and("direction").is("inbound")),
+                        Document.class, "messages"), Objects::nonNull);
+        assertThat(reply.getString("conversationId")).as("threaded by the quoted mail's id").isEqualTo(older);
+        assertThat(mongo.findById(older, Document.class, "conversations").getString("status")).isEqualTo("open");
     }
 
     private static String email(String who) {

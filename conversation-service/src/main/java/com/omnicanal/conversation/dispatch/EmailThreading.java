@@ -2,6 +2,7 @@ package com.omnicanal.conversation.dispatch;
 
 import com.omnicanal.conversation.inbox.Conversations;
 import com.omnicanal.conversation.inbox.Inbox;
+import com.omnicanal.conversation.inbox.MailIds;
 import com.omnicanal.conversation.inbox.Message;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -9,10 +10,9 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
- * E-mail replies thread in the customer's mail client: our own Message-ID, In-Reply-To the customer's latest mail in
+ * E-mail replies thread in the customer's mail client: our own Message-ID (naming the conversation), In-Reply-To the customer's latest mail in
  * the conversation and References to every mail of it, so their answer comes back to the same conversation.
  */
 @Component
@@ -32,7 +32,7 @@ class EmailThreading {
             return Map.of();
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Message-ID", "<" + UUID.randomUUID() + "@" + domain + ">");
+        headers.put("Message-ID", MailIds.forConversation(target.conversation().id(), domain));
         List<String> earlier = target.opened() ? List.of() : inbox.thread(target.conversation().id()).stream().filter(m -> "email".equals(m.channel()))
                 .map(Message::headers).filter(h -> h != null && h.get("Message-ID") != null)
                 .map(h -> h.get("Message-ID")).toList();

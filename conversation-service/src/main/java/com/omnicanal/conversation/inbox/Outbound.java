@@ -55,11 +55,9 @@ public class Outbound {
         Message queued = new Message(m.messageId(), m.conversationId(), m.profileId(), "outbound", m.channel(), m.kind(),
                 origin.senderName(), origin.author(), m.text(), m.subject(), m.attachments(), m.headers(), "queued",
                 now, null, origin.requestId(), null, null, now, null, Parties.to(m.channel(), m.address()), null);
-        List<GroupedWrites.Write> writes = new ArrayList<>(List.of(GroupedWrites.Write.insert(Message.COLLECTION,
-                document(queued)), ThreadIndex.appending(m.conversationId(), m.messageId())));
-        Threads.remembering(m.headers() == null ? null : m.headers().get("Message-ID"), m.conversationId())
-                .ifPresent(writes::add);
-        grouped.apply(writes); // with the other sends of the moment; all written before the provider is called
+        // with the other sends of the moment; both written before the provider is called (a mail's id names its thread)
+        grouped.apply(List.of(GroupedWrites.Write.insert(Message.COLLECTION, document(queued)),
+                ThreadIndex.appending(m.conversationId(), m.messageId())));
     }
 
     public void sent(OutboundMessage m, Origin origin, ProviderReceipt receipt, Instant now) {

@@ -38,7 +38,12 @@ final class Splits {
                 .set("profileId", restored), Message.class);
         List<String> mailIds = theirs.stream().map(Message::headers).filter(Objects::nonNull)
                 .map(h -> h.get("Message-ID")).filter(Objects::nonNull).toList();
-        mongo.updateMulti(query(where("_id").in(mailIds)), new Update().set("conversationId", id), Threads.COLLECTION);
+        if (!mailIds.isEmpty()) { // ours have no mapping yet (their id names the old conversation): upserted
+            var moves = mongo.bulkOps(org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED,
+                    Threads.COLLECTION);
+            mailIds.forEach(mail -> moves.upsert(query(where("_id").is(mail)), new Update().set("conversationId", id)));
+            moves.execute();
+        }
         List<Message> kept = thread.stream().filter(m -> !moved.contains(m.id())).toList();
         mongo.updateFirst(query(where("_id").is(from.id())), channelMarks(kept), Conversation.class);
         mongo.updateFirst(query(where("_id").is(from.id())), new Update().pullAll("ids", moved.toArray()),

@@ -1,12 +1,14 @@
 package com.omnicanal.conversation.inbox;
 
-import com.omnicanal.conversation.writes.GroupedWrites;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.Optional;
 
-/** E-mail threading: every Message-ID we sent or received, mapped to its conversation (read by {@code _id}). */
+/**
+ * E-mail threading: the Message-IDs of the mails we received (and of ours a split moved), mapped to their conversation
+ * (read by {@code _id}); our own ids name their conversation themselves ({@link MailIds}).
+ */
 final class Threads {
 
     static final String COLLECTION = "email_threads";
@@ -14,15 +16,10 @@ final class Threads {
     private Threads() {
     }
 
+    /** The mapping first: a split moves a mail of ours to another conversation than the one its id names. */
     static Optional<String> conversationOf(MongoTemplate mongo, String messageId) {
         Document d = mongo.findById(messageId, Document.class, COLLECTION);
-        return d == null ? Optional.empty() : Optional.of(d.getString("conversationId"));
-    }
-
-    /** {@link #remember} as a write grouped with others (a taken key: remembered before). */
-    static Optional<GroupedWrites.Write> remembering(String messageId, String conversationId) {
-        return messageId == null || messageId.isBlank() ? Optional.empty() : Optional.of(GroupedWrites.Write.insert(
-                COLLECTION, new Document("_id", messageId).append("conversationId", conversationId)));
+        return d != null ? Optional.of(d.getString("conversationId")) : MailIds.conversationOf(messageId);
     }
 
     static void remember(MongoTemplate mongo, String messageId, String conversationId) {
