@@ -44,6 +44,30 @@ class BulkReachabilityIT {
     }
 
     @Test
+    void aSenderThatNamesItsChannelsHearsOnlyOfThem() {
+        String id = newProfile();
+        ConsentIT.consent(url(""), id, "email", "marketing", "granted");
+        JsonNode all = Http.get(url("/" + id + "/reachability?purpose=marketing"), Tokens.user("ana")).json();
+        assertThat(all.get("blocked").findValuesAsString("channel")).contains("sms", "whatsapp", "telegram");
+
+        JsonNode some = Http.get(url("/" + id + "/reachability?purpose=marketing&channels=email,sms"), Tokens.user("ana"))
+                .json();
+        assertThat(some.get("allowed").findValuesAsString("channel")).containsExactly("email");
+        assertThat(some.get("blocked").findValuesAsString("channel")).containsExactly("sms");
+        JsonNode bulk = Http.post(url("/reachability"), Tokens.user("ana"), """
+                {"purpose":"marketing","profileIds":["%s"],"channels":["email","sms"]}""".formatted(id)).json();
+        assertThat(bulk.get("results").get(0).get("reachability").get("allowed")).isEqualTo(some.get("allowed"));
+        assertThat(bulk.get("results").get(0).get("reachability").get("blocked")).isEqualTo(some.get("blocked"));
+
+        Http.Response unknown = Http.post(url("/reachability"), Tokens.user("ana"), """
+                {"purpose":"marketing","profileIds":["%s"],"channels":["email","fax"]}""".formatted(id));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("unknown channel 'fax'");
+        assertThat(Http.get(url("/" + id + "/reachability?purpose=marketing&channels=pigeon"), Tokens.user("ana"))
+                .status()).isEqualTo(400);
+    }
+
+    @Test
     void badInputIsRefusedAndCustomersMayNotAsk() {
         assertThat(Http.post(url("/reachability"), Tokens.user("ana"),
                 "{\"purpose\":\"gossip\",\"profileIds\":[\"x\"]}").status()).isEqualTo(400);

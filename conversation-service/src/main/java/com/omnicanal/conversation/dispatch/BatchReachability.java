@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A batch's reachability in one call per purpose (profile-service's bulk question, the same rule as the single one);
@@ -29,19 +30,33 @@ class BatchReachability {
 
     /** Purpose → profile id → reachability (empty: no such profile); what could not be asked is simply absent. */
     Map<String, Map<String, Optional<ReachabilityClient.Reachability>>> ask(List<DispatchRequest> requests) {
-        Map<String, Set<String>> byPurpose = new HashMap<>();
-        requests.stream().filter(r -> r.purpose() != null && r.profileId() != null) // invalid ones fail on their own
-                .forEach(r -> byPurpose.computeIfAbsent(r.purpose(), p -> new LinkedHashSet<>()).add(r.profileId()));
+        Map<String, List<DispatchRequest>> byPurpose = requests.stream()
+                .filter(r -> r.purpose() != null && r.profileId() != null) // invalid ones fail on their own
+                .collect(Collectors.groupingBy(DispatchRequest::purpose));
         Map<String, Map<String, Optional<ReachabilityClient.Reachability>>> known = new HashMap<>();
-        byPurpose.forEach((purpose, ids) -> known.put(purpose, ask(purpose, List.copyOf(ids))));
+        byPurpose.forEach((purpose, asking) -> known.put(purpose, ask(purpose, asking.stream()
+                .map(DispatchRequest::profileId).distinct().toList(), channels(asking))));
         return known;
     }
 
-    private Map<String, Optional<ReachabilityClient.Reachability>> ask(String purpose, List<String> ids) {
+    /** The channels these requests name together; none (all channels) when one of them names none. */
+    private static Set<String> channels(List<DispatchRequest> requests) {
+        Set<String> named = new LinkedHashSet<>();
+        for (DispatchRequest r : requests) {
+            if (r.channels().isEmpty()) {
+                return Set.of();
+            }
+            named.addAll(r.channels());
+        }
+        return named;
+    }
+
+    private Map<String, Optional<ReachabilityClient.Reachability>> ask(String purpose, List<String> ids,
+                                                                       Set<String> channels) {
         Map<String, Optional<ReachabilityClient.Reachability>> known = new HashMap<>();
         try {
             for (int from = 0; from < ids.size(); from += MAX) {
-                known.putAll(client.of(ids.subList(from, Math.min(ids.size(), from + MAX)), purpose));
+                known.putAll(client.of(ids.subList(from, Math.min(ids.size(), from + MAX)), purpose, channels));
             }
         } catch (RuntimeException e) { // profile-service unreachable or older: each dispatch asks alone
             log.warn("bulk reachability for {} profiles failed ({}); asking one by one", ids.size(), e.toString());

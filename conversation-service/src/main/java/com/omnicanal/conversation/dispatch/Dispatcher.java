@@ -246,7 +246,7 @@ public class Dispatcher {
 
     private Optional<ReachabilityClient.Reachability> askAlone(DispatchRequest request) {
         try {
-            return Optional.of(reachability.of(request.profileId(), request.purpose()));
+            return Optional.of(reachability.of(request.profileId(), request.purpose(), request.channels()));
         } catch (HttpClientErrorException.NotFound unknown) {
             return Optional.empty();
         }

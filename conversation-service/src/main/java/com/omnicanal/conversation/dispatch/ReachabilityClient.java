@@ -50,15 +50,20 @@ class ReachabilityClient {
     private record Answer(String profileId, boolean found, Reachability reachability) {
     }
 
-    Reachability of(String profileId, String purpose) {
-        return profiles.get().uri("/api/profiles/{id}/reachability?purpose={purpose}", profileId, purpose)
-                .retrieve().body(Reachability.class);
+    /** {@code channels}: only those (the request's; empty: all), so the answer and the decisions name only them. */
+    Reachability of(String profileId, String purpose, List<String> channels) {
+        return profiles.get().uri(channels.isEmpty() ? "/api/profiles/{id}/reachability?purpose={purpose}"
+                        : "/api/profiles/{id}/reachability?purpose={purpose}&channels={channels}", profileId, purpose,
+                        String.join(",", channels)).retrieve().body(Reachability.class);
     }
 
     /** Many customers in one call (the same rule as {@link #of}); empty for a profile that does not exist. */
-    Map<String, Optional<Reachability>> of(Collection<String> profileIds, String purpose) {
-        BulkAnswer answer = bulk.post().uri("/api/profiles/reachability")
-                .body(Map.of("purpose", purpose, "profileIds", List.copyOf(profileIds))).retrieve().body(BulkAnswer.class);
+    Map<String, Optional<Reachability>> of(Collection<String> profileIds, String purpose, Collection<String> channels) {
+        Map<String, Object> question = new HashMap<>(Map.of("purpose", purpose, "profileIds", List.copyOf(profileIds)));
+        if (!channels.isEmpty()) {
+            question.put("channels", List.copyOf(channels));
+        }
+        BulkAnswer answer = bulk.post().uri("/api/profiles/reachability").body(question).retrieve().body(BulkAnswer.class);
         Map<String, Optional<Reachability>> found = new HashMap<>();
         answer.results().forEach(a -> found.put(a.profileId(), a.found() ? Optional.of(a.reachability()) : Optional.empty()));
         return found;

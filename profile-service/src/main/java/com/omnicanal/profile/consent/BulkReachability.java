@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reachability of many customers at once (a broadcast's batch): the profiles are read with one {@code $in}, and each
@@ -27,13 +28,14 @@ class BulkReachability {
     }
 
     /** Each asked id → its answer (for the surviving profile of a merge), or empty when there is no active profile. */
-    Map<String, Optional<Reachability>> evaluate(Collection<String> profileIds, Purpose purpose, Instant now) {
+    Map<String, Optional<Reachability>> evaluate(Collection<String> profileIds, Purpose purpose, Instant now,
+                                                 Set<Channel> only) {
         Map<String, Profile> read = profiles.findAll(profileIds);
         Map<String, Optional<Reachability>> answers = new LinkedHashMap<>();
         for (String id : profileIds) {
             Profile profile = read.get(id);
             answers.put(id, (profile != null && profile.isActive() ? Optional.of(profile) : active(id))
-                    .map(p -> rules.evaluate(p, purpose, now)));
+                    .map(p -> rules.evaluate(p, purpose, now, only)));
         }
         return answers;
     }

@@ -23,7 +23,8 @@ class BulkReachabilityController {
         this.reachability = reachability;
     }
 
-    record BulkRequest(String purpose, List<String> profileIds) {
+    /** {@code channels}: only these (a sender restricted to some channels); absent: all of them. */
+    record BulkRequest(String purpose, List<String> profileIds, List<String> channels) {
     }
 
     /** One answer per distinct asked id, in their order; {@code reachability} is null when there is no active profile. */
@@ -41,8 +42,8 @@ class BulkReachabilityController {
             throw new InvalidRequestException("profileIds", "between 1 and " + MAX + " profile ids");
         }
         List<Answer> results = new ArrayList<>(request.profileIds().size());
-        reachability.evaluate(request.profileIds(), purpose, Instant.now()).forEach((id, answer) ->
-                results.add(new Answer(id, answer.isPresent(), answer.orElse(null))));
+        reachability.evaluate(request.profileIds(), purpose, Instant.now(), ReachabilityRules.channels(request.channels()))
+                .forEach((id, answer) -> results.add(new Answer(id, answer.isPresent(), answer.orElse(null))));
         return new BulkAnswer(results);
     }
 }

@@ -64,9 +64,10 @@ class ConsentController {
     }
 
     @GetMapping("/reachability")
-    Reachability reachability(@PathVariable String id, @RequestParam String purpose) {
+    Reachability reachability(@PathVariable String id, @RequestParam String purpose,
+                              @RequestParam(required = false) List<String> channels) {
         Purpose parsed = Purpose.parse(purpose).orElseThrow(() ->
                 new InvalidRequestException("purpose", "must be service, marketing or surveys"));
-        return rules.evaluate(profiles.requireActive(id), parsed, Instant.now());
+        return rules.evaluate(profiles.requireActive(id), parsed, Instant.now(), ReachabilityRules.channels(channels));
     }
 }

@@ -3,6 +3,7 @@ package com.omnicanal.profile.consent;
 import com.omnicanal.profile.customer.ConsentEntry;
 import com.omnicanal.profile.customer.ContactPreferences;
 import com.omnicanal.profile.customer.Profile;
+import com.omnicanal.support.problem.InvalidRequestException;
 import org.springframework.stereotype.Component;
 
 import java.time.DateTimeException;
@@ -13,8 +14,10 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one rule every sender uses: address present, no do-not-contact (except service messages), consent for the
@@ -25,11 +28,15 @@ class ReachabilityRules {
 
     private static final ZoneId FALLBACK_ZONE = ZoneId.of("Europe/Madrid");
 
-    Reachability evaluate(Profile profile, Purpose purpose, Instant now) {
+    /** The channels {@code only} (all when empty): a sender that names its channels hears only of them. */
+    Reachability evaluate(Profile profile, Purpose purpose, Instant now, Set<Channel> only) {
         ZoneId zone = zone(profile.timezone());
         List<Reachability.Allowed> allowed = new ArrayList<>();
         List<Reachability.Blocked> blocked = new ArrayList<>();
         for (Channel channel : ranked(profile.preferences())) {
+            if (!only.isEmpty() && !only.contains(channel)) {
+                continue;
+            }
             Optional<String> address = address(profile, channel);
             List<String> reasons = new ArrayList<>();
             Instant allowedFrom = null;
@@ -52,6 +59,19 @@ class ReachabilityRules {
             }
         }
         return new Reachability(profile.id(), purpose.code(), now, zone.getId(), allowed, blocked);
+    }
+
+    /** The channels named (null or none: all); a name that is no channel is bad input, named. */
+    static Set<Channel> channels(List<String> names) {
+        if (names == null) {
+            return Set.of();
+        }
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        for (String name : names) {
+            channels.add(Channel.parse(name).orElseThrow(() -> new InvalidRequestException("channels",
+                    "unknown channel '" + name + "'; one of " + Arrays.stream(Channel.values()).map(Channel::code).toList())));
+        }
+        return channels;
     }
 
     private static Optional<String> consentProblem(ConsentEntry consent, Purpose purpose) {
