@@ -52,6 +52,8 @@ final class LeanMemoryBackend extends MemoryBackend {
 
     private static final class LeanCollection extends MemoryCollection {
 
+        private static final Document EVERYTHING = new Document();
+
         LeanCollection(MemoryDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
             super(database, name, options, cursors);
         }
@@ -121,11 +123,25 @@ final class LeanMemoryBackend extends MemoryBackend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                              Document fields) {
+            if (idsIn(query)) { // the index finds exactly those ids: matching each one against the list was n² compares
+                for (Index<Integer> index : getIndexes()) {
+                    if (index.canHandle(query)) {
+                        return matchDocuments(EVERYTHING, index.getPositions(query), orderBy, skip, limit, batchSize,
+                                fields);
+                    }
+                }
+            }
             Lookup lookup = lookup(query);
             if (lookup == null || lookup.key() == query) {
                 return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
             }
             return matchDocuments(query, lookup.index().getPositions(lookup.key()), orderBy, skip, limit, batchSize, fields);
+        }
+
+        /** {@code {_id: {$in: [strings]}}} alone: strings equal only equal strings, so the index's answer is the match. */
+        private boolean idsIn(Document query) {
+            return query.size() == 1 && query.get(getIdField()) instanceof Document in && in.size() == 1
+                    && in.get("$in") instanceof Collection<?> ids && ids.stream().allMatch(String.class::isInstance);
         }
 
         /** A unique index and the key it finds the selector's document by: the selector itself, or its {@code _id}. */

@@ -1,0 +1,75 @@
+package com.omnicanal.mongowire;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reads and writes by many ids answer on the lean store exactly as on the library's. */
+class LeanMemoryBackendTest {
+
+    @Test
+    void idsInAListFindWhatTheLibraryFinds() {
+        List<Bson> filters = List.of(Filters.in("_id", "p-3", "p-1", "missing", "p-1", "p-7"),
+                Filters.in("_id", List.of()), Filters.in("_id", "p-2", 2), // a number: the library's own path
+                Filters.and(Filters.in("_id", "p-1", "p-2"), Filters.eq("n", 2)));
+        for (Bson filter : filters) {
+            assertThat(onBoth(c -> c.find(filter).into(new ArrayList<>()))).as(filter.toString()).satisfies(both ->
+                    assertThat(both.get(0)).isEqualTo(both.get(1)));
+            assertThat(onBoth(c -> c.find(filter).projection(Projections.include("n")).sort(Sorts.descending("n"))
+                    .skip(1).limit(2).into(new ArrayList<>()))).satisfies(both -> assertThat(both.get(0))
+                    .isEqualTo(both.get(1)));
+        }
+        assertThat(onBoth(c -> c.find(filters.getFirst()).into(new ArrayList<>())).getFirst())
+                .extracting(d -> d.getString("_id")).containsExactly("p-1", "p-3", "p-7");
+    }
+
+    @Test
+    void aMultiUpdateByIdsChangesWhatTheLibraryChanges() {
+        assertThat(onBoth(c -> {
+            long modified = c.updateMany(Filters.in("_id", "p-2", "p-4", "nobody"), Updates.inc("n", 10))
+                    .getModifiedCount();
+            List<Document> all = c.find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+            all.add(new Document("modified", modified));
+            return all;
+        })).satisfies(both -> assertThat(both.get(0)).isEqualTo(both.get(1)));
+    }
+
+    /** The same work on a lean store and on the library's, each seeded with p-0 … p-9. */
+    private static List<List<Document>> onBoth(Function<MongoCollection<Document>, List<Document>> work) {
+        return List.of(run(new LeanMemoryBackend(), work), run(new MemoryBackend(), work));
+    }
+
+    private static List<Document> run(MongoBackend backend, Function<MongoCollection<Document>, List<Document>> work) {
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(server))) {
+            MongoCollection<Document> c = client.getDatabase("t").getCollection("c");
+            for (int i = 0; i < 10; i++) {
+                c.insertOne(new Document("_id", "p-" + i).append("n", i));
+            }
+            return work.apply(c);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    private static String hostAndPort(MongoServer server) {
+        var address = server.bind();
+        return address.getHostString() + ":" + address.getPort();
+    }
+}
