@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -30,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Plays WhatsApp: signed Cloud API webhooks from a pool of customers, paced or all at once, and times each message
@@ -121,12 +123,26 @@ final class Inbound {
         report.add("inbound, target %,d msgs/s for %d s".formatted(rate, seconds), ("sent %,d in %.1f s (%,.0f/s offered), "
                 + "processed %,.0f msgs/s, p50 %.0f ms, p99 %.0f ms end to end").formatted(ids.size(), sendSeconds,
                 ids.size() / sendSeconds, processed, p50, p99));
+        report.add("inbound p99 / max per 10 s of sending (ms)", windows(ids, start));
         report.add("inbound loss", "rejected %d, events missing %d, stored %,d of %,d, duplicate events %d".formatted(
                 rejected.get() - rejectedBefore, ids.size() - seen, ConversationsBench.stored(db, prefixed(ids)), ids.size(),
                 duplicates.get()));
         report.add("threads readable (sample of 50 through the API)", readable(ids) + " of 50");
         report.add("inbound verdict", "target >= %,d msgs/s with p99 <= 500 ms and zero loss -> %s".formatted(rate,
                 processed >= rate * 0.98 && p99 <= 500 && seen == ids.size() ? "MET" : "NOT MET"));
+    }
+
+    /** Where in the run the tail sits: a spike (a pause, a periodic job) or a backlog that builds up. */
+    private String windows(List<String> ids, long start) {
+        TreeMap<Long, List<Long>> byWindow = new TreeMap<>();
+        ids.stream().filter(seenAt::containsKey).forEach(id -> byWindow.computeIfAbsent(
+                (sentAt.get(id) - start) / 10_000_000_000L, w -> new ArrayList<>())
+                .add(seenAt.get(id) - sentAt.get(id)));
+        return byWindow.values().stream().map(window -> {
+            long[] sorted = window.stream().mapToLong(Long::longValue).sorted().toArray();
+            return "%.0f/%.0f".formatted(sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6,
+                    sorted[sorted.length - 1] / 1e6);
+        }).collect(Collectors.joining(", "));
     }
 
     void burst(int n, Report report, MongoDatabase db) throws Exception {

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * E-mail replies thread in the customer's mail client: our own Message-ID (naming the conversation), In-Reply-To the customer's latest mail in
- * the conversation and References to every mail of it, so their answer comes back to the same conversation.
+ * E-mail replies thread in the customer's mail client: our own Message-ID (naming the conversation), In-Reply-To the
+ * customer's latest mail in the conversation and References to every mail of it, so their answer comes back to it.
  */
 @Component
 class EmailThreading {

@@ -1,5 +1,6 @@
 package com.omnicanal.conversation.inbox;
 
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -39,8 +40,7 @@ final class Splits {
         List<String> mailIds = theirs.stream().map(Message::headers).filter(Objects::nonNull)
                 .map(h -> h.get("Message-ID")).filter(Objects::nonNull).toList();
         if (!mailIds.isEmpty()) { // ours have no mapping yet (their id names the old conversation): upserted
-            var moves = mongo.bulkOps(org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED,
-                    Threads.COLLECTION);
+            BulkOperations moves = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Threads.COLLECTION);
             mailIds.forEach(mail -> moves.upsert(query(where("_id").is(mail)), new Update().set("conversationId", id)));
             moves.execute();
         }
