@@ -101,7 +101,8 @@ public class EventOutbox {
         if (batchId != null) {
             var batches = mongo.getCollection(OutboxBatch.COLLECTION);
             batches.withDocumentClass(RawBsonDocument.class).insertOne(RawDocuments.of(
-                    OutboxDocuments.of(new OutboxBatch(batchId, entries, Instant.now(), Set.of())), batches.getCodecRegistry()));
+                    OutboxDocuments.of(new OutboxBatch(batchId, entries, Instant.now(), Set.of()), batches.getCodecRegistry()),
+                    batches.getCodecRegistry()));
         } else if (!entries.isEmpty()) {
             insert(entries);
         }

@@ -2,6 +2,7 @@ package com.omnicanal.support.outbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -157,8 +158,9 @@ class OutboxRelay implements SmartLifecycle {
     /** Batch documents a crash or a failed publication left behind: their marked entries go out, then the document. */
     private int recoverBatches(Instant now) {
         int published = 0;
-        for (OutboxBatch batch : mongo.find(query(where("createdAt").lt(now.minus(properties.recoveryMinAge())))
-                .limit(20), OutboxBatch.class)) {
+        for (Document stored : mongo.find(query(where("createdAt").lt(now.minus(properties.recoveryMinAge())))
+                .limit(20), Document.class, OutboxBatch.COLLECTION)) {
+            OutboxBatch batch = OutboxDocuments.batch(stored, mongo.getConverter());
             if (inFlight.contains(batch.id())) {
                 continue;
             }
@@ -190,7 +192,7 @@ class OutboxRelay implements SmartLifecycle {
                 (collection, of) -> {
                     var byIds = query(where("_id").in(of.stream().map(OutboxEntry::aggregateId).distinct().toList()));
                     byIds.fields().include(PendingEvents.FIELD);
-                    mongo.find(byIds, org.bson.Document.class, collection).forEach(aggregate ->
+                    mongo.find(byIds, Document.class, collection).forEach(aggregate ->
                             marks.addAll(aggregate.getList(PendingEvents.FIELD, String.class, List.of())));
                 });
         return marks;
@@ -200,7 +202,7 @@ class OutboxRelay implements SmartLifecycle {
     private boolean marked(OutboxEntry entry) {
         org.springframework.data.mongodb.core.query.Query byId = query(where("_id").is(entry.aggregateId()));
         byId.fields().include(PendingEvents.FIELD);
-        org.bson.Document aggregate = mongo.findOne(byId, org.bson.Document.class, entry.aggregateCollection());
+        Document aggregate = mongo.findOne(byId, Document.class, entry.aggregateCollection());
         return aggregate != null && aggregate.getList(PendingEvents.FIELD, Object.class, java.util.List.of())
                 .contains(entry.id());
     }

@@ -61,17 +61,18 @@ class OutboxRecoveryIT {
         Instant staged = Instant.now().minusSeconds(1); // the late write below must land within abandon-after (20 s)
         OutboxEntry first = staged(written, staged).inBatch(batchId);
         OutboxEntry second = staged(late, staged).inBatch(batchId);
-        mongo.insert(new OutboxBatch(batchId, List.of(first, second), staged, Set.of()));
+        mongo.insert(OutboxDocuments.of(new OutboxBatch(batchId, List.of(first, second), staged, Set.of()),
+                mongo.getCollection(OutboxBatch.COLLECTION).getCodecRegistry()), OutboxBatch.COLLECTION); // as staged
         mongo.insert(new Document("_id", written).append(PendingEvents.FIELD, List.of(first.id())), Widgets.COLLECTION);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> effects.count(written) == 1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.findById(batchId, OutboxBatch.class).published()
-                .contains(first.id()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.findById(batchId, Document.class, OutboxBatch.COLLECTION)
+                .getList("published", String.class).contains(first.id()));
         assertThat(relay.recover()).as("what a pass sent is not sent again").isZero();
 
         mongo.insert(new Document("_id", late).append(PendingEvents.FIELD, List.of(second.id())), Widgets.COLLECTION);
         await().atMost(Duration.ofSeconds(30)).until(() -> effects.count(late) == 1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.findById(batchId, OutboxBatch.class) == null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.findById(batchId, Document.class, OutboxBatch.COLLECTION) == null);
         assertThat(effects.count(written)).isEqualTo(1);
     }
 
