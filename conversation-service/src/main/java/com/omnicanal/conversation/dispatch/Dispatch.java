@@ -24,7 +24,7 @@ public record Dispatch(@Id String requestId, String profileId, String purpose, S
         return ObjectId.isValid(requestId) ? new ObjectId(requestId) : requestId;
     }
 
-    /** A just-claimed request as stored, built by hand as the converter writes it (nulls left out, {@code _class}). */
+    /** A just-claimed request as stored, built by hand as the converter writes it (nulls left out), without the type hint nothing reads (one class per collection). */
     static org.bson.Document claimed(String requestId, String profileId, String purpose, Instant at) {
         org.bson.Document d = new org.bson.Document("_id", key(requestId));
         if (profileId != null) {
@@ -34,7 +34,7 @@ public record Dispatch(@Id String requestId, String profileId, String purpose, S
             d.append("purpose", purpose);
         }
         return d.append("status", SENDING).append("decisions", new java.util.ArrayList<>())
-                .append("at", java.util.Date.from(at)).append("_class", Dispatch.class.getName());
+                .append("at", java.util.Date.from(at));
     }
 
     public boolean isSent() {

@@ -60,7 +60,7 @@ final class Openings {
 
     /**
      * The new conversation as stored, carrying its opening event's outbox mark: built by hand as the converter writes
-     * it (nulls left out, times as dates, {@code _class}; {@code InboundDocumentsTest} compares them).
+     * it (nulls left out, times as dates, no {@code _class}; {@code InboundDocumentsTest} compares them).
      */
     static Document marked(Conversation c, String mark) {
         Document d = new Document("_id", c.id());
@@ -86,14 +86,12 @@ final class Openings {
         put(d, "storeId", c.storeId());
         put(d, "language", c.language());
         put(d, "tags", c.tags() == null ? null : new ArrayList<>(c.tags()));
-        d.put("_class", Conversation.class.getName());
         return d.append(PendingEvents.FIELD, new ArrayList<>(List.of(mark)));
     }
 
     /** A customer's pointer at their new conversation, as the converter writes a {@link CurrentConversation}. */
     static Document pointer(String profileId, String conversationId) {
-        return new Document("_id", profileId).append("conversationId", conversationId)
-                .append("_class", CurrentConversation.class.getName());
+        return new Document("_id", profileId).append("conversationId", conversationId);
     }
 
     private static void put(Document d, String field, Object value) {
