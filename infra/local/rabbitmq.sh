@@ -28,6 +28,9 @@ NODE_ENV=(
   "RABBITMQ_CONF_ENV_FILE=$BASE/rabbitmq-env.conf"
   "RABBITMQ_ENABLED_PLUGINS_FILE=$BASE/enabled_plugins"
   "RABBITMQ_PID_FILE=$PID_FILE"
+  # Erlang's schedulers spin before they sleep, which RabbitMQ's runtime guide advises turning off where the broker
+  # shares its cores with busy services, as here (no change measured in a broadcast's broker CPU, nor any loss)
+  "RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS=${OMNI_RABBIT_ERL_ARGS-+sbwt none +sbwtdcpu none +sbwtdio none}"
 )
 
 # Runs a RabbitMQ command as the rabbitmq user (Debian's RabbitMQ refuses to run its data as root).
