@@ -7,7 +7,8 @@ import java.util.Map;
 final class SuppressionReasons {
 
     private static final List<Map.Entry<String, String>> CLUES = List.of(Map.entry("complaint", "complaint"),
-            Map.entry("contact-pressure budget", "budget"), Map.entry("quiet-hours", "quiet-hours"),
+            Map.entry("contact-pressure budget", "budget"), Map.entry("provider's limit", "throttle"),
+            Map.entry("quiet-hours", "quiet-hours"),
             Map.entry("send window", "send-window"), Map.entry("24-hour window", "window"),
             Map.entry("do-not-contact", "do-not-contact"), Map.entry("consent", "consent"),
             Map.entry("no-address", "no-address"));

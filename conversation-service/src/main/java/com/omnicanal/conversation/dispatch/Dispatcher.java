@@ -4,6 +4,7 @@ import com.omnicanal.conversation.channel.ChannelException;
 import com.omnicanal.conversation.channel.Connectors;
 import com.omnicanal.conversation.channel.OutboundMessage;
 import com.omnicanal.conversation.channel.ProviderReceipt;
+import com.omnicanal.conversation.channel.ProviderThrottles;
 import com.omnicanal.conversation.complaint.OpenComplaints;
 import com.omnicanal.conversation.inbox.Conversation;
 import com.omnicanal.conversation.inbox.Conversations;
@@ -33,8 +34,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 /**
  * The one place that sends to customers: claims the request id (a retried request gets the first answer), holds
  * promotions while a complaint is open, keeps the contact-pressure budget, asks reachability, applies the WhatsApp
- * window, renders the template for the channel, and sends through the channel's connector — falling back to the
- * next allowed channel when a provider refuses — or says why not and until when.
+ * window, renders the template for the channel, keeps to the provider's send rate, and sends through the channel's
+ * connector — falling back to the next allowed channel when a provider refuses — or says why not and until when.
  */
 @Service
 public class Dispatcher {
@@ -52,12 +53,14 @@ public class Dispatcher {
     private final PressureBudget budget;
     private final Claims claims;
     private final GroupedWrites grouped;
+    private final ProviderThrottles throttles;
 
     Dispatcher(MongoTemplate mongo, ReachabilityClient reachability, Inbox inbox, Conversations conversations,
                Outbound outbound, Connectors connectors, OpenComplaints complaints, Templates templates,
                EventOutbox outbox, EmailThreading threading, PressureBudget budget, Claims claims,
-               GroupedWrites grouped) {
+               GroupedWrites grouped, ProviderThrottles throttles) {
         this.grouped = grouped;
+        this.throttles = throttles;
         this.mongo = mongo;
         this.reachability = reachability;
         this.inbox = inbox;
@@ -120,6 +123,9 @@ public class Dispatcher {
         for (ChannelChoice.Choice choice : choices) {
             Optional<Outcome> sent = trySend(request, choice, origin, current, now, decisions);
             if (sent.isPresent()) {
+                if (!"sent".equals(sent.get().status())) {
+                    budget.release(request.profileId(), request.requestId()); // throttled: it goes later, counted then
+                }
                 return finish(request, sent.get(), decisions, claimedAt);
             }
         }
@@ -174,6 +180,12 @@ public class Dispatcher {
         if (tooLong.isPresent()) {
             decisions.add("sms: skipped (" + tooLong.get() + ")");
             return Optional.empty();
+        }
+        Optional<Instant> room = throttles.take(choice.channel());
+        if (room.isPresent()) { // the preferred channel is only busy: later on it, not now on another one
+            decisions.add(choice.channel() + ": deferred by the provider's limit of " + throttles.rateOf(choice.channel())
+                    + " messages; the channel has room again at " + room.get());
+            return Optional.of(refused(request, decisions, room.get(), now));
         }
         Conversations.Target target = conversations.forOutbound(request.profileId(), choice.channel(), now, current);
         Conversation conversation = target.conversation();
