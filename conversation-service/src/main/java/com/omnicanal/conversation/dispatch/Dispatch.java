@@ -24,7 +24,10 @@ public record Dispatch(@Id String requestId, String profileId, String purpose, S
         return ObjectId.isValid(requestId) ? new ObjectId(requestId) : requestId;
     }
 
-    /** A just-claimed request as stored, built by hand as the converter writes it (nulls left out), without the type hint nothing reads (one class per collection). */
+    /**
+     * A just-claimed request as stored, built by hand as the converter writes it (nulls left out), without the type
+     * hint nothing reads (one class per collection).
+     */
     static org.bson.Document claimed(String requestId, String profileId, String purpose, Instant at) {
         org.bson.Document d = new org.bson.Document("_id", key(requestId));
         if (profileId != null) {
