@@ -59,7 +59,7 @@ class SendStep {
         Dispatches.Answer answer = dispatches.send(requestId, e.profileId(), purpose, channels,
                 content == null ? null : links.rewrite(render(content.text(), variables), recipient),
                 content == null || content.subject() == null ? null : render(content.subject(), variables),
-                step.template(), variables, language);
+                step.template(), step.template() == null ? Map.of() : variables, language); // only a template reads them
         String why = purpose + " on " + channels + ": " + String.join("; ", answer.decisions());
         return switch (answer.status()) {
             case "sent" -> new Result("sent", answer.channel(), requestId, why, null);
