@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,7 +94,13 @@ class OutboxRelay implements SmartLifecycle {
         running = false;
         if (worker != null) {
             worker.interrupt();
+            try {
+                worker.join(Duration.ofSeconds(5)); // its channel is closed once it no longer publishes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+        publisher.close();
     }
 
     @Override
