@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import static com.omnicanal.conversation.BatchDispatchCalls.customer;
+import static com.omnicanal.conversation.BatchDispatchCalls.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -190,24 +192,12 @@ class BatchDispatchIT {
         return message.get("headers", Document.class);
     }
 
-    private static String customer(String identifier) {
-        return Http.post(PlatformServices.profiles() + "/api/profiles/identify", Tokens.user("ana"),
-                "{\"identifiers\":[" + identifier + "]}").json().get("profileId").asString();
-    }
-
     private static Map<String, Object> request(String requestId, String profileId, String purpose) {
         return Map.of("requestId", requestId, "profileId", profileId, "purpose", purpose, "text", "Novedades de la semana");
     }
 
     private JsonNode batch(List<Map<String, Object>> requests, String token) {
-        Http.Response answered = Http.post(url("/api/messages/dispatch/batch"), token,
-                new JsonMapper().writeValueAsString(Map.of("requests", requests)));
-        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
-        return answered.json().get("results");
-    }
-
-    private static String status(JsonNode results, int i) {
-        return results.get(i).get("status").asString();
+        return BatchDispatchCalls.batch(port, requests, token);
     }
 
     private String url(String path) {

@@ -1,6 +1,5 @@
 package com.omnicanal.conversation;
 
-import com.omnicanal.testing.Http;
 import com.omnicanal.testing.OmniServiceTest;
 import com.omnicanal.testing.PlatformServices;
 import com.omnicanal.testing.Tokens;
@@ -12,7 +11,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.omnicanal.conversation.BatchDispatchCalls.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -70,19 +69,11 @@ class ProviderThrottleIT {
     }
 
     private static String customer() {
-        return Http.post(PlatformServices.profiles() + "/api/profiles/identify", Tokens.user("ana"),
-                "{\"identifiers\":[{\"type\":\"email\",\"value\":\"throttled-" + UUID.randomUUID()
-                        + "@example.com\",\"verified\":true}]}").json().get("profileId").asString();
+        return BatchDispatchCalls.customer("{\"type\":\"email\",\"value\":\"throttled-" + UUID.randomUUID()
+                + "@example.com\",\"verified\":true}");
     }
 
     private JsonNode batch(List<Map<String, Object>> requests) {
-        Http.Response answered = Http.post("http://localhost:" + port + "/api/messages/dispatch/batch",
-                Tokens.services(), new JsonMapper().writeValueAsString(Map.of("requests", requests)));
-        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
-        return answered.json().get("results");
-    }
-
-    private static String status(JsonNode results, int i) {
-        return results.get(i).get("status").asString();
+        return BatchDispatchCalls.batch(port, requests, Tokens.services());
     }
 }

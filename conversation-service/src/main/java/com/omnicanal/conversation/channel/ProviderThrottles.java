@@ -40,10 +40,7 @@ public class ProviderThrottles {
     /** Empty when the channel may carry one more message now (after waiting its turn); else when it may next. */
     public Optional<Instant> take(String channel) {
         Throttle throttle = throttles.get(channel);
-        if (throttle == null) {
-            return Optional.empty();
-        }
-        if (consumed(throttle.bucket())) {
+        if (throttle == null || consumed(throttle.bucket())) {
             return Optional.empty();
         }
         long nanos = throttle.bucket().estimateAbilityToConsume(1).getNanosToWaitForRefill();
