@@ -36,17 +36,17 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 @Component
 class Enrollments {
 
-    static final String KEYS = "enrollment_keys";
-    static final String BY_PROFILE = "profile_enrollments";
-
     private final MongoTemplate mongo;
+    private final Entries entries;
     private final EventOutbox outbox;
     private final Measurements measurements;
     private final EnrollmentWrites writes;
     private final ThreadLocal<Draft> drafts = new ThreadLocal<>();
 
-    Enrollments(MongoTemplate mongo, EventOutbox outbox, Measurements measurements, EnrollmentWrites writes) {
+    Enrollments(MongoTemplate mongo, Entries entries, EventOutbox outbox, Measurements measurements,
+                EnrollmentWrites writes) {
         this.mongo = mongo;
+        this.entries = entries;
         this.writes = writes;
         this.outbox = outbox;
         this.measurements = measurements;
@@ -58,9 +58,8 @@ class Enrollments {
     /** The new enrolment, or empty when the re-entry rule (or a repeated trigger) says no. */
     Optional<Enrollment> enroll(Journey journey, JourneyDefinition d, String profileId, String triggerId,
                                 Map<String, Object> context, String source, Instant now) {
-        String key = journey.id() + ":" + profileId;
-        Document previous = mongo.findById(key, Document.class, KEYS);
-        if (previous != null && !reentryAllows(d.reentry(), previous.getDate("last").toInstant(), now)) {
+        Instant previous = entries.last(journey.id(), List.of(profileId)).get(profileId);
+        if (previous != null && !reentryAllows(d.reentry(), previous, now)) {
             return Optional.empty();
         }
         String id = idFor(d, journey.id(), profileId, triggerId);
@@ -71,8 +70,7 @@ class Enrollments {
             return Optional.empty();
         }
         measurements.enrolled(journey.id());
-        mongo.upsert(query(where("_id").is(key)), new Update().set("last", now).set("enrollmentId", id), KEYS);
-        mongo.upsert(query(where("_id").is(profileId)), new Update().addToSet("ids", id), BY_PROFILE);
+        entries.entered(journey.id(), Map.of(profileId, id), now);
         return Optional.of(e);
     }
 
@@ -123,18 +121,13 @@ class Enrollments {
 
     /** The enrolments a profile is or was in (by profile id: no scan). */
     List<Enrollment> ofProfile(String profileId) {
-        Document ids = mongo.findById(profileId, Document.class, BY_PROFILE);
-        if (ids == null) {
-            return List.of();
-        }
-        return mongo.find(query(where("_id").in(ids.getList("ids", String.class))), Enrollment.class);
+        List<String> ids = entries.ids(List.of(profileId));
+        return ids.isEmpty() ? List.of() : mongo.find(query(where("_id").in(ids)), Enrollment.class);
     }
 
     /** {@link #ofProfile} for many profiles: two reads for all of them; a profile with none is absent. */
     Map<String, List<Enrollment>> ofProfiles(Collection<String> profileIds) {
-        List<String> ids = ByIds.find(mongo, profileIds, Document.class, BY_PROFILE).stream()
-                .flatMap(d -> d.getList("ids", String.class).stream()).toList();
-        return ByIds.find(mongo, ids, Enrollment.class).stream()
+        return ByIds.find(mongo, entries.ids(profileIds), Enrollment.class).stream()
                 .collect(Collectors.groupingBy(Enrollment::profileId));
     }
 
@@ -254,8 +247,7 @@ class Enrollments {
 
     void forget(String profileId) {
         mongo.remove(query(where("profileId").is(profileId)), Enrollment.class);
-        mongo.remove(query(where("_id").is(profileId)), BY_PROFILE);
-        mongo.remove(query(where("_id").regex("^.*:" + java.util.regex.Pattern.quote(profileId) + "$")), KEYS);
+        entries.forget(profileId);
     }
 
     static Enrollment withMarks(Enrollment e, java.util.Set<String> marks) {

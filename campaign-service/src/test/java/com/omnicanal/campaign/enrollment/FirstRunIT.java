@@ -10,6 +10,7 @@ import com.omnicanal.testing.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URLEncoder;
@@ -58,7 +59,8 @@ class FirstRunIT extends CampaignTestBase {
 
         // a crash after the message left and before the insert: nothing of the enrolment is stored
         mongo.remove(query(where("_id").is(first.id())), Enrollment.class);
-        mongo.remove(query(where("_id").is(journeyId + ":" + profileId)), Enrollments.KEYS);
+        mongo.updateFirst(query(where("_id").is(profileId)), new Update().unset(Entries.field(journeyId)),
+                Entries.BY_PROFILE);
         assertThat(enroller.enrolAll(journey, d, List.of(profileId), trigger, "test")).isEqualTo(1);
         Enrollment again = enrollment(journeyId, profileId);
         assertThat(again.id()).isEqualTo(first.id());
