@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** What the campaign bench asks the services through their APIs (real tokens), and reads back from their stores. */
 final class CampaignsApi {
@@ -53,6 +54,16 @@ final class CampaignsApi {
 
     /** Starts a broadcast and follows it until it ends or the limit passes (then cancels it); the last state seen. */
     JsonNode broadcast(String journey, String segment, Duration limit) throws InterruptedException {
+        return broadcast(journey, segment, limit, seen -> { });
+    }
+
+    /** How far a followed broadcast was: seconds since it was started, members processed. */
+    record Seen(double seconds, long processed) {
+    }
+
+    /** {@link #broadcast(String, String, Duration)}, telling {@code progress} each state seen. */
+    JsonNode broadcast(String journey, String segment, Duration limit, Consumer<Seen> progress)
+            throws InterruptedException {
         Http.Response started = Http.post(campaigns + "/api/campaigns/broadcasts", Tokens.user("marco"),
                 "{\"journeyId\":\"" + journey + "\",\"segmentId\":\"" + segment + "\"}");
         check(started, "broadcast");
@@ -65,6 +76,7 @@ final class CampaignsApi {
             System.out.printf("broadcast %s: %s %,d/%,d processed, %,d enrolled (%.0f s, %,.0f/s)%n", id,
                     b.get("state").asString(), b.get("processed").asLong(), b.get("total").asLong(),
                     b.get("enrolled").asLong(), seconds, b.get("processed").asLong() / seconds);
+            progress.accept(new Seen(seconds, b.get("processed").asLong()));
             if (!b.get("state").asString().equals("running")) {
                 return b;
             }

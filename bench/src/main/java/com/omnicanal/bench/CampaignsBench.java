@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,8 @@ public final class CampaignsBench {
                                Duration limit, Report report) throws Exception {
         String journey = api.journey(BROADCAST);
         long start = System.nanoTime();
-        JsonNode b = api.broadcast(journey, "bench-fanout", limit);
+        List<CampaignsApi.Seen> seen = new ArrayList<>();
+        JsonNode b = api.broadcast(journey, "bench-fanout", limit, seen::add);
         double seconds = (System.nanoTime() - start) / 1e9;
         long processed = b.get("state").asString().equals("completed") ? b.get("total").asLong() : b.get("processed").asLong();
         Map<String, Long> outcomes = new HashMap<>();
@@ -117,13 +119,26 @@ public final class CampaignsBench {
         CampaignsApi.dispatches(conversationDb, requestIds).values()
                 .forEach(d -> outcomes.merge(String.valueOf(d.get("status")), 1L, Long::sum));
         double rate = processed / seconds;
-        double fullMinutes = FULL_MEMBERS / rate / 60;
+        boolean complete = members >= FULL_MEMBERS && b.get("state").asString().equals("completed");
+        double secondHalf = secondHalfRate(seen);
+        // a million's first members go as this run's did (services just warmed up), the rest at least as fast as its
+        // second half: the JIT compilers are still busy through a fresh service's first minute or two
+        double fullMinutes = complete ? seconds / 60 : (seconds + (FULL_MEMBERS - processed) / secondHalf) / 60;
         report.add("fan-out, broadcast to %,d members (%s)".formatted(members, b.get("state").asString()),
-                "%,d processed in %.1f s = %,.0f members/s".formatted(processed, seconds, rate));
+                "%,d processed in %.1f s = %,.0f members/s (second half %,.0f/s)".formatted(processed, seconds, rate,
+                        secondHalf));
         report.add("fan-out dispatches recorded by conversation-service", outcomes.toString());
-        report.add("fan-out at 1,000,000 members", "%s %.1f min   target <= 5 min -> %s".formatted(
-                members >= FULL_MEMBERS && b.get("state").asString().equals("completed") ? "measured" : "projected at this rate",
-                fullMinutes, fullMinutes <= 5 ? "MET" : "NOT MET"));
+        report.add("fan-out at 1,000,000 members", "%s %.1f min (at the whole run's rate: %.1f min)   target <= 5 min -> %s"
+                .formatted(complete ? "measured" : "projected: this run, then the rest at its second half's rate",
+                        fullMinutes, FULL_MEMBERS / rate / 60, fullMinutes <= 5 ? "MET" : "NOT MET"));
+    }
+
+    /** Members per second from the first state seen past half the members to the last one seen. */
+    static double secondHalfRate(List<CampaignsApi.Seen> seen) {
+        CampaignsApi.Seen last = seen.getLast();
+        CampaignsApi.Seen half = seen.stream().filter(s -> s.processed() * 2 >= last.processed()).findFirst().orElse(last);
+        return half == last ? last.processed() / last.seconds()
+                : (last.processed() - half.processed()) / (last.seconds() - half.seconds());
     }
 
     /**
