@@ -7,15 +7,21 @@ import com.omnicanal.testing.TestBroker;
 import com.omnicanal.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 /** Segments follow the data at once: a qualifying purchase puts the customer in, with a count and an event. */
 @OmniServiceTest
@@ -26,6 +32,9 @@ class SegmentIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @BeforeAll
     static void tapEvents() {
@@ -54,6 +63,29 @@ class SegmentIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> count(segment) == before + 1);
         String members = Http.get(url("/api/segments/" + segment + "/members"), Tokens.user("marco")).body();
         assertThat(members).contains(big).doesNotContain(small);
+    }
+
+    @Test
+    void aBuildMarksItsEventsOnChangeDocumentsOfItsOwnNotOnTheSegment() {
+        String first = purchase(987_654);
+        String second = purchase(987_655);
+        String segment = "whales-" + UUID.randomUUID().toString().substring(0, 8);
+        Http.Response created = Http.post(url("/api/segments"), Tokens.user("marco"), """
+                {"id":"%s","name":"Bought for over 987,000","conditions":[
+                 {"field":"activity.lastPurchaseAmount","op":"gt","value":987000}]}""".formatted(segment));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        events.await("omni.profile.segment-membership-changed.v1", first);
+        events.await("omni.profile.segment-membership-changed.v1", second);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(segment) == 2);
+        List<Document> changes = mongo.find(query(where("segmentId").is(segment)), Document.class,
+                "segment_changes");
+        assertThat(changes.stream().mapToLong(c -> c.get("joined", Number.class).longValue()).sum()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(mongo.find(query(where("segmentId")
+                .is(segment)), Document.class, "segment_changes")).allSatisfy(c -> assertThat(
+                c.getList("_outbox", String.class, List.of())).as("marks cleared once published").isEmpty()));
+        assertThat(mongo.findById(segment, Document.class, "segments").getList("_outbox", String.class, List.of()))
+                .isEmpty();
     }
 
     @Test

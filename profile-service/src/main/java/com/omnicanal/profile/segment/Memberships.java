@@ -4,6 +4,8 @@ import com.omnicanal.events.profile.SegmentMembershipChanged;
 import com.omnicanal.profile.customer.Profile;
 import com.omnicanal.support.batch.ByIds;
 import com.omnicanal.support.outbox.EventOutbox;
+import com.omnicanal.support.outbox.PendingEvents;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -13,21 +15,28 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * Puts a profile in or out of a segment: the member document by {@code _id}, then the segment's counter and the
- * membership event in one update of the segment document.
+ * membership event in one update of the segment document. A chunk of a build marks its events on a change document of
+ * its own ({@value #CHANGES}: the segment, how many joined and left, when), written last: the build's marks on the
+ * segment's document grew with its members (a million strings at 1M, past a real MongoDB's 16 MB document limit, and
+ * each rewrite and read of that document copied them all); the change documents stay as the build's log.
  */
 @Component
 class Memberships {
+
+    static final String CHANGES = "segment_changes";
 
     private final MongoTemplate mongo;
     private final EventOutbox outbox;
@@ -67,12 +76,18 @@ class Memberships {
         List<SegmentMembershipChanged> events = new ArrayList<>();
         joining.forEach(m -> events.add(new SegmentMembershipChanged(m.profileId(), segment.id(), true, now)));
         leaving.forEach(k -> events.add(new SegmentMembershipChanged(byKey.get(k).id(), segment.id(), false, now)));
-        outbox.publish(Segment.COLLECTION, segment.id(), events, pending -> {
+        String change = UUID.randomUUID().toString();
+        outbox.publish(CHANGES, change, events, pending -> {
             long joined = insertNew(joining);
             long left = ByIds.sum(leaving, chunk -> mongo.remove(query(where("_id").in(chunk)), SegmentMember.class)
                     .getDeletedCount());
-            return mongo.updateFirst(query(where("_id").is(segment.id())), pending.mark(new Update()
-                    .inc("memberCount", joined - left)), Segment.class);
+            mongo.updateFirst(query(where("_id").is(segment.id())), new Update().inc("memberCount", joined - left),
+                    Segment.class);
+            // the chunk's marks on a document of its own: a build's on the segment's were a million at 1M members
+            mongo.insert(new Document("_id", change).append("segmentId", segment.id()).append("joined", joined)
+                    .append("left", left).append("at", Date.from(now))
+                    .append(PendingEvents.FIELD, new ArrayList<>(pending.ids())), CHANGES);
+            return change;
         });
         return events.size();
     }
