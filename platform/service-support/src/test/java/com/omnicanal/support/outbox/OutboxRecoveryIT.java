@@ -76,6 +76,29 @@ class OutboxRecoveryIT {
         assertThat(effects.count(written)).isEqualTo(1);
     }
 
+    @Test
+    void aBacklogLargerThanABatchIsPublishedInOnePass() {
+        Instant at = Instant.now().minusSeconds(2);
+        List<String> aggregates = new java.util.ArrayList<>();
+        int perAggregate = 500;
+        for (int a = 0; a < 10; a++) { // a segment build's chunks: each change document carries its 500 events' marks
+            String aggregate = UUID.randomUUID().toString();
+            aggregates.add(aggregate);
+            List<OutboxEntry> entries = java.util.stream.IntStream.range(0, perAggregate)
+                    .mapToObj(i -> staged(aggregate, at)).toList();
+            mongo.insert(entries, OutboxEntry.class);
+            mongo.insert(new Document("_id", aggregate).append(PendingEvents.FIELD, entries.stream().map(OutboxEntry::id)
+                    .toList()), Widgets.COLLECTION);
+        }
+
+        relay.recover(); // ten batches' worth: before, one batch went per recovery interval
+
+        await().atMost(Duration.ofSeconds(4)).until(() -> aggregates.stream().allMatch(id -> mongo.findById(id,
+                Document.class, Widgets.COLLECTION).getList(PendingEvents.FIELD, String.class).isEmpty()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> aggregates.stream()
+                .allMatch(id -> effects.count(id) == perAggregate));
+    }
+
     private OutboxEntry staged(String aggregateId, Instant at) {
         ProfileCreated event = new ProfileCreated(aggregateId, "staged before a crash", null, null, 1, at);
         return new OutboxEntry(UUID.randomUUID().toString(), "omni.profile.created.v1", "omni.profile",
