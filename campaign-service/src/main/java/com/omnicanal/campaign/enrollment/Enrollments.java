@@ -7,7 +7,6 @@ import com.omnicanal.events.IntegrationEvent;
 import com.omnicanal.events.campaign.Enrolled;
 import com.omnicanal.support.batch.ByIds;
 import com.omnicanal.support.outbox.EventOutbox;
-import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
