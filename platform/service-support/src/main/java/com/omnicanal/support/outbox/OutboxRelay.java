@@ -45,6 +45,7 @@ class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private Thread worker;
     private Instant nextRecovery = Instant.EPOCH;
+    private volatile boolean moreDue; // the last recovery pass was a full batch: the next one comes at once
 
     OutboxRelay(MongoTemplate mongo, OutboxPublisher publisher, OutboxProperties properties, MeterRegistry meters) {
         this.mongo = mongo;
@@ -114,7 +115,7 @@ class OutboxRelay implements SmartLifecycle {
                 relayFresh();
                 if (Instant.now().isAfter(nextRecovery)) {
                     recover();
-                    nextRecovery = Instant.now().plus(properties.recoveryInterval());
+                    nextRecovery = moreDue ? Instant.now() : Instant.now().plus(properties.recoveryInterval());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -127,7 +128,7 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     private void relayFresh() throws InterruptedException {
-        OutboxEntry first = fresh.poll(200, TimeUnit.MILLISECONDS);
+        OutboxEntry first = fresh.poll(moreDue ? 0 : 200, TimeUnit.MILLISECONDS); // a backlog due: no waiting
         if (first == null) {
             return;
         }
@@ -143,37 +144,32 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Publishes what was staged long enough ago and whose state write happened, a batch at a time until what is due is
-     * done (a burst larger than the queue — a segment build of 250,000 — came back here, and went at one batch per
-     * recovery interval: 100 events/s); drops abandoned stagings.
+     * Publishes a batch of what was staged long enough ago and whose state write happened (their marks read with one
+     * {@code $in} per collection); drops abandoned stagings. When the batch was full and went, more is due and the next
+     * pass comes right after the next fresh batch (a burst larger than the queue — a segment build of 250,000 — came
+     * back here at one batch per recovery interval, 100 events/s, and was still being published five minutes later).
      */
     int recover() {
         Instant now = Instant.now();
-        int published = 0;
-        while (true) {
-            List<OutboxEntry> due = mongo.find(query(where("createdAt").lt(now.minus(properties.recoveryMinAge())))
-                    .limit(properties.batchSize()), OutboxEntry.class).stream()
-                    .filter(entry -> !inFlight.contains(entry.id())).toList();
-            Set<String> marks = marks(due);
-            List<OutboxEntry> ready = new ArrayList<>();
-            List<String> abandoned = new ArrayList<>();
-            for (OutboxEntry entry : due) {
-                if (marks.contains(entry.id())) {
-                    ready.add(entry);
-                } else if (entry.createdAt().isBefore(now.minus(properties.abandonAfter()))) {
-                    abandoned.add(entry.id());
-                }
-            }
-            if (!abandoned.isEmpty()) {
-                mongo.remove(query(where("_id").in(abandoned)), OutboxEntry.class);
-            }
-            int confirmed = publishAndClear(ready).size();
-            published += confirmed;
-            boolean progressed = confirmed > 0 || !abandoned.isEmpty();
-            if (due.size() < properties.batchSize() || !progressed || confirmed < ready.size() || !running) {
-                return published + recoverBatches(now);
+        List<OutboxEntry> due = mongo.find(query(where("createdAt").lt(now.minus(properties.recoveryMinAge())))
+                .limit(properties.batchSize()), OutboxEntry.class);
+        List<OutboxEntry> open = due.stream().filter(entry -> !inFlight.contains(entry.id())).toList();
+        Set<String> marks = marks(open);
+        List<OutboxEntry> ready = new ArrayList<>();
+        List<String> abandoned = new ArrayList<>();
+        for (OutboxEntry entry : open) {
+            if (marks.contains(entry.id())) {
+                ready.add(entry);
+            } else if (entry.createdAt().isBefore(now.minus(properties.abandonAfter()))) {
+                abandoned.add(entry.id());
             }
         }
+        if (!abandoned.isEmpty()) {
+            mongo.remove(query(where("_id").in(abandoned)), OutboxEntry.class);
+        }
+        int confirmed = publishAndClear(ready).size();
+        moreDue = due.size() == properties.batchSize() && confirmed == ready.size() && confirmed + abandoned.size() > 0;
+        return confirmed + recoverBatches(now);
     }
 
     /** Batch documents a crash or a failed publication left behind: their marked entries go out, then the document. */
