@@ -83,7 +83,6 @@ class Memberships {
                     .getDeletedCount());
             mongo.updateFirst(query(where("_id").is(segment.id())), new Update().inc("memberCount", joined - left),
                     Segment.class);
-            // the chunk's marks on a document of its own: a build's on the segment's were a million at 1M members
             mongo.insert(new Document("_id", change).append("segmentId", segment.id()).append("joined", joined)
                     .append("left", left).append("at", Date.from(now))
                     .append(PendingEvents.FIELD, new ArrayList<>(pending.ids())), CHANGES);
