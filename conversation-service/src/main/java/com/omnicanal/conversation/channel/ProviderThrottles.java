@@ -2,6 +2,9 @@ package com.omnicanal.conversation.channel;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -16,8 +19,9 @@ import java.util.regex.Pattern;
  * The send rates the providers allow, per channel ({@code omni.channels.throttles.sms: 50/s}; also {@code /min} and
  * {@code /h}), kept with a token bucket each (Bucket4j): a send over the rate waits its turn up to
  * {@code omni.channels.throttle-wait}, else it is deferred to when the channel has room, never moved to another
- * channel (the customer's preferred one is only busy). The buckets are this instance's: with several instances, give
- * each its share of the provider's limit.
+ * channel (the customer's preferred one is only busy). The buckets live in the store ({@link StoreBuckets}), so every
+ * instance of the service draws on the same rate ({@code omni.channels.throttle-scope: shared}, the default); with
+ * {@code instance} each keeps its own in memory (then give each its share of the provider's limit).
  */
 @Component
 public class ProviderThrottles {
@@ -31,10 +35,22 @@ public class ProviderThrottles {
     private record Throttle(String rate, Bucket bucket) {
     }
 
+    /** Buckets of this instance alone (tests, or {@code throttle-scope: instance}). */
     ProviderThrottles(ChannelsProperties properties) {
+        this(properties, null);
+    }
+
+    @Autowired
+    ProviderThrottles(ChannelsProperties properties, MongoTemplate mongo) {
         this.wait = properties.throttleWait();
-        properties.throttles().forEach((channel, rate) -> throttles.put(channel, new Throttle(rate.strip(),
-                Bucket.builder().addLimit(bandwidth(channel, rate)).build())));
+        StoreBuckets shared = mongo != null && properties.sharesThrottles() ? new StoreBuckets(mongo) : null;
+        properties.throttles().forEach((channel, rate) -> {
+            Bandwidth limit = bandwidth(channel, rate);
+            // keyed by the rate too: a changed limit starts a bucket of its own instead of inheriting the old one's
+            throttles.put(channel, new Throttle(rate.strip(), shared == null ? Bucket.builder().addLimit(limit).build()
+                    : shared.builder().build("throttle:" + channel + ":" + rate.replaceAll("\\s", ""),
+                    () -> BucketConfiguration.builder().addLimit(limit).build())));
+        });
     }
 
     /** Empty when the channel may carry one more message now (after waiting its turn); else when it may next. */

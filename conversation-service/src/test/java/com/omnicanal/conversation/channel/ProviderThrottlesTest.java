@@ -16,7 +16,7 @@ class ProviderThrottlesTest {
     @Test
     void aChannelOverItsRateIsDeferredUntilItHasRoomAndOthersAreUnlimited() {
         ProviderThrottles throttles = new ProviderThrottles(new ChannelsProperties(Set.of(), Map.of("sms", "2/min"),
-                Duration.ZERO));
+                Duration.ZERO, "instance"));
 
         assertThat(throttles.take("sms")).isEmpty();
         assertThat(throttles.take("sms")).isEmpty();
@@ -33,7 +33,7 @@ class ProviderThrottlesTest {
     @Test
     void aSendWaitsItsTurnWhenTheRoomComesWithinTheWait() {
         ProviderThrottles throttles = new ProviderThrottles(new ChannelsProperties(Set.of(), Map.of("sms", "20/s"),
-                Duration.ofSeconds(2)));
+                Duration.ofSeconds(2), "instance"));
 
         for (int i = 0; i < 30; i++) { // twenty at once, the next ten within half a second
             assertThat(throttles.take("sms")).as("send %d", i).isEmpty();
@@ -43,7 +43,9 @@ class ProviderThrottlesTest {
     @Test
     void anUnreadableRateStopsTheStartNamingItsKey() {
         assertThatThrownBy(() -> new ProviderThrottles(new ChannelsProperties(Set.of(), Map.of("sms", "fast"),
-                Duration.ZERO))).hasMessageContaining("omni.channels.throttles.sms").hasMessageContaining("50/s");
+                Duration.ZERO, "instance"))).hasMessageContaining("omni.channels.throttles.sms").hasMessageContaining("50/s");
         assertThatThrownBy(() -> ProviderThrottles.bandwidth("sms", "0/s")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ChannelsProperties(Set.of(), Map.of(), Duration.ZERO, "cluster"))
+                .hasMessageContaining("omni.channels.throttle-scope");
     }
 }

@@ -13,6 +13,7 @@ import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -53,9 +54,30 @@ final class LeanMemoryBackend extends MemoryBackend {
     private static final class LeanCollection extends MemoryCollection {
 
         private static final Document EVERYTHING = new Document();
+        private static final Field DOCUMENTS = documentsField();
 
+        /** The library's own list of stored documents, by position: an update swaps the document at its position. */
+        private final List<Document> documents;
+
+        @SuppressWarnings("unchecked")
         LeanCollection(MemoryDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
             super(database, name, options, cursors);
+            try {
+                this.documents = (List<Document>) DOCUMENTS.get(this);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("the memory backend's document list is out of reach", e);
+            }
+        }
+
+        // the library keeps it private and updates documents in place; nothing else gives an atomic replacement
+        private static Field documentsField() {
+            try {
+                Field field = MemoryCollection.class.getDeclaredField("documents");
+                field.setAccessible(true);
+                return field;
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException("mongo-java-server's MemoryCollection changed: no documents list", e);
+            }
         }
 
         @Override
@@ -96,24 +118,22 @@ final class LeanMemoryBackend extends MemoryBackend {
             return new Document("n", 1).append("nModified", modified.size());
         }
 
-        /** The stored document takes the updated one's fields, once every index accepts and holds its new keys. */
+        /**
+         * The updated document takes the stored one's place, once every index accepts and holds its new keys. A reply
+         * being encoded meanwhile still holds the document as it was, whole: a reader never sees half an update (a
+         * version already new beside a state still old would let a compare-and-set succeed on stale data).
+         */
         private void replace(Document stored, Document updated) {
             Integer position = null;
             for (Index<Integer> index : getIndexes()) {
                 index.checkUpdate(stored, updated, this);
                 position = position != null ? position : index.getPosition(stored);
             }
-            Document before = new Document();
-            before.putAll(stored);
             for (Index<Integer> index : getIndexes()) {
-                index.updateInPlace(before, updated, position, this);
+                index.updateInPlace(stored, updated, position, this);
             }
-            // field by field, as the library does: a reply being encoded meanwhile iterates this very document, and
-            // replacing a field's value is no structural change to it (clearing it was, and failed such a reply)
-            List<String> gone = stored.keySet().stream().filter(field -> !updated.containsKey(field)).toList();
-            gone.forEach(stored::remove);
-            updated.forEach(stored::put);
-            handleUpdate(position, before, stored);
+            documents.set(position, updated);
+            handleUpdate(position, stored, updated);
         }
 
         /**

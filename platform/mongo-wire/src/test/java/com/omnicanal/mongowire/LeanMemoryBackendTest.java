@@ -50,6 +50,39 @@ class LeanMemoryBackendTest {
         })).satisfies(both -> assertThat(both.get(0)).isEqualTo(both.get(1)));
     }
 
+    @Test
+    void aReadNeverSeesHalfAnUpdateSoCompareAndSetLosesNoIncrement() throws Exception {
+        List<Document> counted = run(new LeanMemoryBackend(), c -> {
+            // a long field between the two: a reply is still being encoded when an update lands
+            c.insertOne(new Document("_id", "counter").append("n", 0).append("pad", "x".repeat(50_000))
+                    .append("version", 0));
+            List<java.util.concurrent.Future<?>> callers = new ArrayList<>();
+            try (var threads = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+                for (int t = 0; t < 4; t++) {
+                    callers.add(threads.submit(() -> {
+                        for (int done = 0; done < 300; ) { // read n and its version, write n + 1 if the version holds
+                            Document read = c.find(Filters.eq("_id", "counter")).first();
+                            if (!read.getInteger("n").equals(read.getInteger("version"))) {
+                                throw new IllegalStateException("half an update read: n " + read.getInteger("n")
+                                        + ", version " + read.getInteger("version"));
+                            }
+                            // flat, as Spring Data writes it (the driver's Filters.and is an $and: the library's path)
+                            done += c.updateOne(new Document("_id", "counter").append("version",
+                                    read.getInteger("version")), Updates.combine(
+                                    Updates.set("n", read.getInteger("n") + 1), Updates.inc("version", 1)))
+                                    .getModifiedCount() == 1 ? 1 : 0;
+                        }
+                    }));
+                }
+            }
+            callers.forEach(f -> assertThat(f).succeedsWithin(java.time.Duration.ZERO));
+            return c.find(Filters.eq("_id", "counter")).into(new ArrayList<>());
+        });
+
+        assertThat(counted.getFirst().getInteger("n")).as("a version read beside a stale n would lose increments")
+                .isEqualTo(1200);
+    }
+
     /** The same work on a lean store and on the library's, each seeded with p-0 … p-9. */
     private static List<List<Document>> onBoth(Function<MongoCollection<Document>, List<Document>> work) {
         return List.of(run(new LeanMemoryBackend(), work), run(new MemoryBackend(), work));
