@@ -96,6 +96,31 @@ class TrackingIT extends CampaignTestBase {
         assertThat(Http.get(url("/api/campaigns/qr/" + qr), Tokens.user("carla")).status()).isEqualTo(403);
     }
 
+    @Test
+    void aScanFromASignedInCustomersAppIsTiedToThemAndTheirCookieRemembersThem() {
+        EventTap clicks = broker.tap("omni.campaign", "omni.campaign.link-clicked.v1");
+        String carla = Http.get(PlatformServices.profiles() + "/api/me/profile", Tokens.user("carla")).json().get("id")
+                .asString();
+        String campaign = "stores-" + UUID.randomUUID().toString().substring(0, 6);
+        String qr = Http.post(url("/api/campaigns/qr"), Tokens.user("marco"), """
+                {"campaign":"%s","name":"Caja 3","place":"Sevilla, Sierpes 12","url":"https://shop.example.com/club"}"""
+                .formatted(campaign)).json().get("code").asString();
+
+        Http.Response scanned = Http.get(url("/l/" + qr), Tokens.user("carla"));
+
+        assertThat(scanned.status()).isEqualTo(302);
+        assertThat(EventTap.body(clicks.await(m -> EventTap.body(m).contains(qr), Duration.ofSeconds(20))))
+                .contains(carla, "\"kind\":\"qr\"");
+        String visitor = scanned.headers().get("set-cookie").split(";")[0];
+        assertThat(Http.send("GET", url("/l/" + qr), null, Map.of("Cookie", visitor), null).status())
+                .as("the same phone later, signed out").isEqualTo(302);
+        assertThat(Http.get(url("/l/" + qr), Tokens.user("marco")).status()).as("staff trying the code").isEqualTo(302);
+        assertThat(Http.get(url("/l/" + qr), "forged." + Tokens.user("carla")).status()).isEqualTo(401);
+        JsonNode stats = Http.get(url("/api/campaigns/qr/" + qr), Tokens.user("marco")).json();
+        assertThat(stats.get("scans").asInt()).isEqualTo(3);
+        assertThat(stats.get("knownScans").asInt()).as("carla's two scans; the marketer is nobody's customer").isEqualTo(2);
+    }
+
     private byte[] image(String code, String format) throws Exception {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                 url("/api/campaigns/qr/" + code + "/image." + format))).header("Authorization", "Bearer "

@@ -6,6 +6,8 @@ import com.omnicanal.campaign.journey.Journeys;
 import com.omnicanal.support.problem.InvalidRequestException;
 import com.omnicanal.support.problem.ProblemHandling.InvalidField;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -35,6 +38,9 @@ class Migrations {
         this.mongo = mongo;
         this.enrollments = enrollments;
         this.journeys = journeys;
+        // a real MongoDB finds a version's running enrolments through it; the embedded store ignores it and scans
+        mongo.indexOps(Enrollment.class).createIndex(new Index().on("journeyId", Sort.Direction.ASC)
+                .on("version", Sort.Direction.ASC).on("state", Sort.Direction.ASC).named("journey_version_state"));
     }
 
     record Result(String journeyId, int fromVersion, int toVersion, long migrated, long skipped) {
@@ -50,15 +56,15 @@ class Migrations {
         check(old, target, from, to, map);
         long migrated = 0;
         long skipped = 0;
-        // a staff operation over one journey version: the only place enrolments are looked up by field
-        for (Enrollment e : mongo.find(query(where("journeyId").is(journeyId).and("version").is(from)), Enrollment.class)) {
-            if (e.isOver()) {
-                continue;
-            }
-            if (move(e.id(), old, target, from, to, map, actor)) {
-                migrated++;
-            } else {
-                skipped++;
+        // the running enrolments of one version, streamed (millions are never held at once); each moved by compare-and-set
+        try (Stream<Enrollment> running = mongo.stream(query(where("journeyId").is(journeyId).and("version").is(from)
+                .and("state").nin("completed", "exited")), Enrollment.class)) {
+            for (Enrollment e : (Iterable<Enrollment>) running::iterator) {
+                if (move(e.id(), old, target, from, to, map, actor)) {
+                    migrated++;
+                } else {
+                    skipped++;
+                }
             }
         }
         return new Result(journeyId, from, to, migrated, skipped);

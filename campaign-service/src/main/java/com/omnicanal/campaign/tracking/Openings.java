@@ -26,7 +26,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 /**
  * Someone opened a tracked link: counted on the link (total and per hour, UTC), published as
  * {@code omni.campaign.link-clicked.v1} through the outbox, and told in-process; who it was comes from the link itself
- * (per-recipient) or, for a QR code, from a visitor cookie a per-recipient link left earlier.
+ * (per-recipient), else from the signed-in customer whose app opened it, else from the visitor cookie one of those
+ * left earlier.
  */
 @Component
 class Openings {
@@ -48,15 +49,18 @@ class Openings {
     record Opened(String url, String visitor) {
     }
 
-    Optional<Opened> open(String code, String visitor) {
+    /** {@code signedIn}: the profile of the customer whose app opened it, or null. */
+    Optional<Opened> open(String code, String visitor, String signedIn) {
         Document link = mongo.findById(code, Document.class, TrackedLinks.LINKS);
         if (link == null) {
             return Optional.empty();
         }
         Instant now = Instant.now();
-        String profileId = link.getString("profileId") != null ? link.getString("profileId") : visitorProfile(visitor);
+        // a per-recipient link names whom its send was for, even when someone else opens it
+        String identified = link.getString("profileId") != null ? link.getString("profileId") : signedIn;
+        String profileId = identified != null ? identified : visitorProfile(visitor);
         String newVisitor = visitor != null ? visitor : TrackedLinks.newCode() + TrackedLinks.newCode();
-        if (link.getString("profileId") != null) {
+        if (identified != null) {
             mongo.upsert(query(where("_id").is(newVisitor)), new Update().set("profileId", profileId).set("at", now), VISITORS);
         }
         LinkClicked event = new LinkClicked(profileId, code, link.getString("kind"), link.getString("journeyId"),

@@ -38,18 +38,23 @@ class TrackingController {
 
     private final Openings openings;
     private final QrCodes qr;
+    private final SignedInScanners scanners;
 
-    TrackingController(Openings openings, QrCodes qr) {
+    TrackingController(Openings openings, QrCodes qr, SignedInScanners scanners) {
         this.openings = openings;
         this.qr = qr;
+        this.scanners = scanners;
     }
 
+    /** Anyone may open it; a customer's app that sends their token ties the scan (and its cookie) to them. */
     @GetMapping("/l/{code}")
-    ResponseEntity<Void> open(@PathVariable String code, @CookieValue(name = VISITOR, required = false) String visitor) {
+    ResponseEntity<Void> open(@PathVariable String code, @CookieValue(name = VISITOR, required = false) String visitor,
+                              Authentication caller) {
         if (!code.matches("[0-9A-Za-z]{6,40}")) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such link");
         }
-        Openings.Opened opened = openings.open(code, visitor != null && visitor.matches("[0-9A-Za-z]{10,60}") ? visitor : null)
+        Openings.Opened opened = openings.open(code, visitor != null && visitor.matches("[0-9A-Za-z]{10,60}") ? visitor : null,
+                        scanners.profileOf(caller).orElse(null))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such link"));
         ResponseCookie cookie = ResponseCookie.from(VISITOR, opened.visitor()).path("/l").httpOnly(true).sameSite("Lax")
                 .maxAge(Duration.ofDays(180)).build();
