@@ -1,12 +1,15 @@
 package com.omnicanal.campaign.tracking;
 
 import com.omnicanal.support.client.ServiceClients;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -20,6 +23,8 @@ import java.util.Optional;
  */
 @Component
 class SignedInScanners {
+
+    private static final Logger log = LoggerFactory.getLogger(SignedInScanners.class);
 
     private final RestClient profiles;
 
@@ -40,8 +45,13 @@ class SignedInScanners {
         if (email != null && Boolean.TRUE.equals(jwt.getClaimAsBoolean("email_verified"))) {
             identifiers.add(Map.of("type", "email", "value", email, "verified", true));
         }
-        JsonNode resolved = profiles.post().uri("/api/profiles/identify")
-                .body(Map.of("identifiers", identifiers, "source", "qr-scan")).retrieve().body(JsonNode.class);
-        return Optional.ofNullable(resolved == null ? null : resolved.path("profileId").asString(null));
+        try {
+            JsonNode resolved = profiles.post().uri("/api/profiles/identify")
+                    .body(Map.of("identifiers", identifiers, "source", "qr-scan")).retrieve().body(JsonNode.class);
+            return Optional.ofNullable(resolved == null ? null : resolved.path("profileId").asString(null));
+        } catch (RestClientException e) { // the scan still redirects, as an anonymous one
+            log.warn("a signed-in scanner could not be identified ({}); the scan counts as anonymous", e.toString());
+            return Optional.empty();
+        }
     }
 }
