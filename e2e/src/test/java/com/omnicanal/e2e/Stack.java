@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,13 +39,14 @@ final class Stack implements AutoCloseable {
         Map<String, String> env = infrastructureEnv();
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> gatewayEnv = new HashMap<>(env);
-        DATABASE_VARIABLES.forEach((module, variable) -> {
-            Map<String, String> own = new HashMap<>(env);
-            own.put(variable, "e2e-" + module + "-" + run);
+        // in this order, each told where the ones before it are (campaign-service asks profile-service, …)
+        for (String module : List.of("profile-service", "conversation-service", "campaign-service", "feedback-service")) {
+            Map<String, String> own = new HashMap<>(gatewayEnv);
+            own.put(DATABASE_VARIABLES.get(module), "e2e-" + module + "-" + run);
             ServiceProcess process = ServiceProcess.start(root, module, own);
             processes.put(module, process);
             gatewayEnv.put(URL_VARIABLES.get(module), process.url());
-        });
+        }
         processes.put("gateway", ServiceProcess.start(root, "gateway", gatewayEnv));
         processes.values().forEach(p -> p.awaitReady(Duration.ofMinutes(4)));
     }

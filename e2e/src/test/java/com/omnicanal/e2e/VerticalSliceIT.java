@@ -74,6 +74,25 @@ class VerticalSliceIT {
     }
 
     @Test
+    void aQrCodeScannedThroughTheGatewayByACustomersAppIsTiedToThem() {
+        Http.Response created = Http.post(stack.gateway() + "/api/campaigns/qr", Tokens.user("marco"), """
+                {"campaign":"e2e-stores","name":"Caja 1","place":"Bilbao, Gran Vía 5","url":"https://shop.example.com/e2e"}""");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String code = created.json().get("code").asString();
+
+        Http.Response signedIn = Http.get(stack.gateway() + "/l/" + code, Tokens.user("carla"));
+        Http.Response anonymous = Http.get(stack.gateway() + "/l/" + code, null);
+
+        assertThat(signedIn.status()).isEqualTo(302);
+        assertThat(signedIn.headers().get("location")).isEqualTo("https://shop.example.com/e2e");
+        assertThat(anonymous.status()).isEqualTo(302);
+        JsonNode stats = Http.get(stack.gateway() + "/api/campaigns/qr/" + code, Tokens.user("marco")).json();
+        assertThat(stats.get("scans").asInt()).isEqualTo(2);
+        assertThat(stats.get("knownScans").asInt()).as("the customer's app sent her token; the other scan had none")
+                .isEqualTo(1);
+    }
+
+    @Test
     void withoutATokenTheGatewayAnswersUnauthorized() {
         Http.Response response = Http.post(stack.gateway() + "/api/profiles", null, "{\"name\":\"X\"}");
         assertThat(response.status()).isEqualTo(401);
