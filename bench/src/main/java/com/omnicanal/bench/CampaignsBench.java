@@ -185,7 +185,7 @@ public final class CampaignsBench {
     /**
      * Services fresh from their start spend their first minutes compiling their hot code (JFR: the C2 compiler threads
      * took more CPU than the request threads 20 s into a run, and still 15-25% of it through a 100,000 broadcast after
-     * a 20,000 warm-up; after 150,000 about 5%); a broadcast to the warm-up customers first, so the parts measure the
+     * a 20,000 warm-up; after 150,000 5-10%); a broadcast to the warm-up customers first, so the parts measure the
      * services as they run in production. Its rate is reported: it is the cold number.
      */
     private static Cold warmUp(CampaignsApi api, int warmup, Duration limit, Report report) throws Exception {
@@ -193,10 +193,10 @@ public final class CampaignsBench {
         long start = System.nanoTime();
         JsonNode b = api.broadcast(journey, "bench-warm", limit);
         double seconds = (System.nanoTime() - start) / 1e9;
+        long processed = b.get("processed").asLong();
         report.add("warm-up broadcast to %,d (fresh services, not the measure)".formatted(warmup),
-                "%,d processed in %.1f s = %,.0f members/s".formatted(b.get("processed").asLong(), seconds,
-                        b.get("processed").asLong() / seconds));
-        return new Cold(b.get("processed").asLong(), seconds);
+                "%,d processed in %.1f s = %,.0f members/s".formatted(processed, seconds, processed / seconds));
+        return new Cold(processed, seconds);
     }
 
     /** What each customer of a broadcast leaves in the store, per service (journeys, segments and profiles stay). */
