@@ -80,6 +80,12 @@ final class LeanMemoryBackend extends MemoryBackend {
             }
         }
 
+        /** Stored with the shared field names ({@link StoredKeys}); the indexes hold the same values either way. */
+        @Override
+        protected Integer addDocumentInternal(Document document) {
+            return super.addDocumentInternal(StoredKeys.of(document));
+        }
+
         @Override
         protected boolean tracksDataSize() {
             return false;

@@ -84,6 +84,43 @@ class LeanMemoryBackendTest {
     }
 
     /** The same work on a lean store and on the library's, each seeded with p-0 … p-9. */
+    @Test
+    void storedDocumentsShareTheirFieldNamesDownToSubDocumentsAndUpdates() {
+        assertThat(storedNames(new LeanMemoryBackend())).as("distinct name instances").isEqualTo(7);
+        assertThat(storedNames(new MemoryBackend())).as("the library: one per name per document").isGreaterThan(7);
+    }
+
+    /** How many distinct instances name the fields of two stored documents alike in shape (seven names). */
+    private static long storedNames(MongoBackend backend) {
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(server))) {
+            MongoCollection<Document> c = client.getDatabase("t").getCollection("shared");
+            for (String id : List.of("a", "b")) {
+                c.insertOne(new Document("_id", id).append("status", "queued")
+                        .append("to", new Document("address", id + "@example.com"))
+                        .append("history", List.of(new Document("action", "queued"))));
+                c.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("sentAt", 1),
+                        Updates.push("history", new Document("action", "sent"))));
+            }
+            java.util.Set<String> names = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            backend.resolveDatabase("t").resolveCollection("shared", true).queryAll().forEach(d -> collectNames(d, names));
+            return names.size();
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    private static void collectNames(Object value, java.util.Set<String> names) {
+        if (value instanceof java.util.Map<?, ?> document) {
+            document.forEach((name, v) -> {
+                names.add((String) name);
+                collectNames(v, names);
+            });
+        } else if (value instanceof List<?> list) {
+            list.forEach(v -> collectNames(v, names));
+        }
+    }
+
     private static List<List<Document>> onBoth(Function<MongoCollection<Document>, List<Document>> work) {
         return List.of(run(new LeanMemoryBackend(), work), run(new MemoryBackend(), work));
     }
