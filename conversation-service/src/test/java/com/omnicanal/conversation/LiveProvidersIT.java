@@ -267,6 +267,26 @@ class LiveProvidersIT {
         assertThat(thread(sent)).hasSize(1);
     }
 
+    @Test
+    void aBounceNamingOurMessageUnderAnotherMailIdChangesNothing() throws Exception {
+        String customer = "nadie-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Sent sent = sendMail(customer);
+        // the message's own part with another conversation: ours in form, but not the Message-ID that mail carried
+        String forged = sent.ourMessageId().replaceFirst("\\.[^@]+@", "." + UUID.randomUUID() + "@");
+        assertThat(forged).isNotEqualTo(sent.ourMessageId());
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        String token = UUID.randomUUID().toString();
+        Map<String, String> form = Map.of("sender", "MAILER-DAEMON@mx.example.com", "subject", "Undelivered Mail",
+                "body-mime", dsn(customer, forged), "timestamp", timestamp, "token", token,
+                "signature", hmac(MAIL_KEY, timestamp + token));
+        String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
+                StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+
+        assertThat(Http.send("POST", url("/webhooks/email"), null,
+                Map.of("Content-Type", "application/x-www-form-urlencoded"), body).status()).isEqualTo(200);
+        assertThat(message(sent).get("status").asString()).isEqualTo("sent");
+    }
+
     private record Sent(String profileId, String conversationId, String messageId, String ourMessageId) {
     }
 

@@ -38,7 +38,7 @@ public class SandboxConnector {
     }
 
     ProviderReceipt send(OutboundMessage message) {
-        String id = "sbx-" + message.channel() + "-" + UUID.randomUUID();
+        String id = providerId(message);
         grouped.insert(COLLECTION, new Document("_id", id).append("messageId", message.messageId()).append("channel", message.channel())
                 .append("to", message.address()).append("kind", message.kind()).append("text", message.text())
                 .append("subject", message.subject()).append("template", message.template())
@@ -47,6 +47,13 @@ public class SandboxConnector {
                 .append("form", message.interactive() == null ? null : message.interactive().form())
                 .append("at", Instant.now()));
         return new ProviderReceipt(id);
+    }
+
+    /** The id the channel's provider would give it: a mail keeps our Message-ID, as an SMTP server does. */
+    private static String providerId(OutboundMessage message) {
+        String mailId = "email".equals(message.channel()) && message.headers() != null
+                ? message.headers().get("Message-ID") : null;
+        return mailId != null ? mailId : "sbx-" + message.channel() + "-" + UUID.randomUUID();
     }
 
     public List<Kept> list(String channel, String to, int limit) {

@@ -189,10 +189,11 @@ public class Dispatcher {
         }
         Conversations.Target target = conversations.forOutbound(request.profileId(), choice.channel(), now, current);
         Conversation conversation = target.conversation();
-        OutboundMessage message = new OutboundMessage(Outbound.newId(), request.profileId(), conversation.id(),
+        String messageId = Outbound.newId();
+        OutboundMessage message = new OutboundMessage(messageId, request.profileId(), conversation.id(),
                 choice.channel(), choice.address(), choice.kind(), content.text(), content.subject(),
                 content.whatsappTemplate(), content.language(), content.parameters(), request.attachments(),
-                threading.headers(choice.channel(), target),
+                threading.headers(choice.channel(), target, messageId),
                 "interactive".equals(choice.kind()) ? request.interactive() : null);
         outbound.queue(message, origin.of(), now);
         try {

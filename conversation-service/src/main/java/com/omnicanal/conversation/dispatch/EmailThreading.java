@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * E-mail replies thread in the customer's mail client: our own Message-ID (naming the conversation), In-Reply-To the
+ * E-mail replies thread in the customer's mail client: our own Message-ID (naming the conversation and the message), In-Reply-To the
  * customer's latest mail in the conversation and References to every mail of it, so their answer comes back to it.
  */
 @Component
@@ -27,12 +27,12 @@ class EmailThreading {
     }
 
     /** {@code target} just opened has no mail yet: nothing to read. */
-    Map<String, String> headers(String channel, Conversations.Target target) {
+    Map<String, String> headers(String channel, Conversations.Target target, String messageId) {
         if (!channel.equals("email")) {
             return Map.of();
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Message-ID", MailIds.forConversation(target.conversation().id(), domain));
+        headers.put("Message-ID", MailIds.forMessage(messageId, target.conversation().id(), domain));
         List<String> earlier = target.opened() ? List.of() : inbox.thread(target.conversation().id()).stream().filter(m -> "email".equals(m.channel()))
                 .map(Message::headers).filter(h -> h != null && h.get("Message-ID") != null)
                 .map(h -> h.get("Message-ID")).toList();

@@ -39,7 +39,32 @@ public class Deliveries {
     /** Applies a provider's status; false when the message is unknown here (not ours, or erased). */
     public boolean update(String channel, String providerMessageId, String status, String error, Instant at) {
         Document link = mongo.findById(channel + ":" + providerMessageId, Document.class, PROVIDER_IDS);
-        return link != null && advance(link.getString("messageId"), channel, status, error, at);
+        if (link != null) {
+            return advance(link.getString("messageId"), channel, status, error, at);
+        }
+        String named = ourId(providerMessageId);
+        return named != null && isItsReceipt(named, channel, providerMessageId)
+                && advance(named, channel, status, error, at);
+    }
+
+    /** Whether the provider knows the message by our own id: its receipt needs no link document. */
+    static boolean namedByUs(String providerMessageId, String messageId) {
+        return messageId.equals(ourId(providerMessageId));
+    }
+
+    /** The message a provider id of ours names: the message id itself (web chat), or our mail's Message-ID. */
+    private static String ourId(String providerMessageId) {
+        if (providerMessageId == null) {
+            return null;
+        }
+        return providerMessageId.startsWith("out:") ? providerMessageId
+                : MailIds.messageOf(providerMessageId).orElse(null);
+    }
+
+    /** The message was sent on that channel with exactly that receipt: an id of ours is never taken on its word. */
+    private boolean isItsReceipt(String messageId, String channel, String providerMessageId) {
+        Message m = mongo.findById(messageId, Message.class);
+        return m != null && channel.equals(m.channel()) && providerMessageId.equals(m.providerMessageId());
     }
 
     /** Moves one of our messages forward to {@code status}; false when it is not here. */

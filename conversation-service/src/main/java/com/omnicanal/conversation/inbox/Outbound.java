@@ -63,13 +63,17 @@ public class Outbound {
     public void sent(OutboundMessage m, Origin origin, ProviderReceipt receipt, Instant now) {
         MessageSent event = new MessageSent(m.profileId(), m.conversationId(), m.messageId(), origin.requestId(),
                 m.channel(), origin.purpose(), m.kind(), now);
+        // a provider that knows the message by our own id (our mail's Message-ID, the web chat) needs no link to it
+        boolean named = Deliveries.namedByUs(receipt.providerMessageId(), m.messageId());
         // the receipt's provider id and the status, in one group with the other sends of the moment and their events
-        grouped.publish(Message.COLLECTION, new EventOutbox.Keyed(m.messageId(), event), mark -> List.of(
-                // a taken key: a provider that reuses ids (e.g. Telegram's per-chat counter) is keyed with the chat
-                GroupedWrites.Write.insert(Deliveries.PROVIDER_IDS, new org.bson.Document("_id", m.channel() + ":"
-                        + receipt.providerMessageId()).append("messageId", m.messageId())),
-                GroupedWrites.Write.raw(Message.COLLECTION, new Document("_id", m.messageId()).append("status", "queued"),
-                        sentMark(receipt.providerMessageId(), mark, now), false)), 1);
+        grouped.publish(Message.COLLECTION, new EventOutbox.Keyed(m.messageId(), event), mark -> {
+            GroupedWrites.Write status = GroupedWrites.Write.raw(Message.COLLECTION, new Document("_id", m.messageId())
+                    .append("status", "queued"), sentMark(receipt.providerMessageId(), mark, now), false);
+            return named ? List.of(status) : List.of(
+                    // a taken key: a provider that reuses ids (e.g. Telegram's per-chat counter) is keyed with the chat
+                    GroupedWrites.Write.insert(Deliveries.PROVIDER_IDS, new org.bson.Document("_id", m.channel() + ":"
+                            + receipt.providerMessageId()).append("messageId", m.messageId())), status);
+        }, named ? 0 : 1);
         watermarks.sent(m.channel(), m.address(), m.messageId());
         if (origin.author() != null && !origin.author().startsWith("bot")) {
             agentAnswered(m.conversationId(), now);
