@@ -56,6 +56,8 @@ final class LeanMemoryBackend extends MemoryBackend {
         private static final Document EVERYTHING = new Document();
         private static final Field DOCUMENTS = documentsField();
 
+        /** Unique indexes on {@code _id} and more, declared but not kept ({@link #addIndex}), by name. */
+        private final java.util.Set<String> declaredOnly = java.util.concurrent.ConcurrentHashMap.newKeySet();
         /** The library's own list of stored documents, by position: an update swaps the document at its position. */
         private final List<Document> documents;
 
@@ -78,6 +80,33 @@ final class LeanMemoryBackend extends MemoryBackend {
             } catch (NoSuchFieldException e) {
                 throw new IllegalStateException("mongo-java-server's MemoryCollection changed: no documents list", e);
             }
+        }
+
+        /**
+         * A unique index on {@code _id} and other fields (the services' {@code {_id, revision}} compare-and-sets) holds
+         * nothing the {@code _id} index does not: it stays declared (listed, recreated without error) but is not kept,
+         * since a query naming an {@code _id} goes through the {@code _id} index here ({@link #lookup}). Keeping it
+         * re-keyed it on every compare-and-set and stored one more key per document.
+         */
+        @Override
+        public void addIndex(Index<Integer> index) {
+            if (impliedById(index)) {
+                declaredOnly.add(index.getName());
+            } else {
+                super.addIndex(index);
+            }
+        }
+
+        @Override
+        public void dropIndex(String name) {
+            if (!declaredOnly.remove(name)) {
+                super.dropIndex(name);
+            }
+        }
+
+        private boolean impliedById(Index<Integer> index) {
+            return index.isUnique() && index.getKeys().size() > 1
+                    && index.getKeys().stream().anyMatch(key -> key.getKey().equals(getIdField()));
         }
 
         /** Stored with the shared field names ({@link StoredKeys}); the indexes hold the same values either way. */

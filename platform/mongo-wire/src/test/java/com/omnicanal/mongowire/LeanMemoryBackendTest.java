@@ -4,6 +4,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -84,6 +86,46 @@ class LeanMemoryBackendTest {
     }
 
     /** The same work on a lean store and on the library's, each seeded with p-0 … p-9. */
+    @Test
+    void aUniqueIndexOnIdAndMoreIsDeclaredButNotKeptAndCompareAndSetsAnswerAsOnTheLibrary() {
+        assertThat(onBoth(c -> {
+            String name = c.createIndex(Indexes.ascending("_id", "n"), new IndexOptions().unique(true).name("id_n"));
+            c.createIndex(Indexes.ascending("_id", "n"), new IndexOptions().unique(true).name("id_n")); // a restart
+            List<Document> seen = new ArrayList<>();
+            seen.add(new Document("created", name));
+            seen.add(new Document("swapped", c.updateOne(Filters.and(Filters.eq("_id", "p-1"), Filters.eq("n", 1)),
+                    Updates.set("n", 11)).getModifiedCount()));
+            seen.add(new Document("stale", c.updateOne(Filters.and(Filters.eq("_id", "p-1"), Filters.eq("n", 1)),
+                    Updates.set("n", 12)).getMatchedCount()));
+            seen.add(new Document("found", c.find(Filters.and(Filters.eq("_id", "p-1"), Filters.eq("n", 11))).first()));
+            seen.add(new Document("modify", c.findOneAndUpdate(Filters.and(Filters.eq("_id", "p-2"),
+                    Filters.eq("n", 2)), Updates.inc("n", 1))));
+            seen.add(new Document("deleted", c.deleteOne(Filters.and(Filters.eq("_id", "p-3"), Filters.eq("n", 0)))
+                    .getDeletedCount() + c.deleteOne(Filters.and(Filters.eq("_id", "p-3"), Filters.eq("n", 3)))
+                    .getDeletedCount()));
+            try {
+                c.updateOne(Filters.and(Filters.eq("_id", "p-4"), Filters.eq("n", 0)), Updates.set("x", 1),
+                        new com.mongodb.client.model.UpdateOptions().upsert(true));
+                seen.add(new Document("upsert", "stored"));
+            } catch (com.mongodb.MongoWriteException e) {
+                seen.add(new Document("upsert", e.getError().getCode()));
+            }
+            c.listIndexes().forEach(i -> seen.add(new Document("index", i.getString("name"))));
+            seen.addAll(c.find().sort(Sorts.ascending("_id")).into(new ArrayList<>()));
+            return seen;
+        })).satisfies(both -> assertThat(both.get(0)).isEqualTo(both.get(1)))
+                .satisfies(both -> assertThat(both.get(0)).contains(new Document("swapped", 1L),
+                        new Document("stale", 0L), new Document("deleted", 1L), new Document("upsert", 11000),
+                        new Document("index", "id_n")));
+        LeanMemoryBackend lean = new LeanMemoryBackend();
+        run(lean, c -> {
+            c.createIndex(Indexes.ascending("_id", "n"), new IndexOptions().unique(true).name("id_n"));
+            assertThat(lean.resolveDatabase("t").resolveCollection("c", true).getIndexes()).as("only _id's is kept")
+                    .hasSize(1);
+            return List.of();
+        });
+    }
+
     @Test
     void storedDocumentsShareTheirFieldNamesDownToSubDocumentsAndUpdates() {
         assertThat(storedNames(new LeanMemoryBackend())).as("distinct name instances").isEqualTo(7);
