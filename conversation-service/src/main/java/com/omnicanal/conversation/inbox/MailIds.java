@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class MailIds {
 
-    /** A random UUID, a dot, then the conversation's id (UUIDs, or ids of letters, digits and hyphens). */
+    /** A UUID (the message's own, or random in mails sent before session 19), a dot, then the conversation's id
+     * (UUIDs, or ids of letters, digits and hyphens). */
     private static final Pattern OURS = Pattern.compile(
             "<?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.([A-Za-z0-9-]{1,64})@[^>\\s]+>?");
     private static final String OUTBOUND = "out:";

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -57,7 +59,7 @@ final class LeanMemoryBackend extends MemoryBackend {
         private static final Field DOCUMENTS = documentsField();
 
         /** Unique indexes on {@code _id} and more, declared but not kept ({@link #addIndex}), by name. */
-        private final java.util.Set<String> declaredOnly = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final Set<String> declaredOnly = ConcurrentHashMap.newKeySet();
         /** The library's own list of stored documents, by position: an update swaps the document at its position. */
         private final List<Document> documents;
 
