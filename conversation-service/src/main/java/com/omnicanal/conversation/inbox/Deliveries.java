@@ -43,8 +43,7 @@ public class Deliveries {
             return advance(link.getString("messageId"), channel, status, error, at);
         }
         String named = ourId(providerMessageId);
-        return named != null && isItsReceipt(named, channel, providerMessageId)
-                && advance(named, channel, status, error, at);
+        return named != null && advance(named, providerMessageId, channel, status, error, at);
     }
 
     /** Whether the provider knows the message by our own id: its receipt needs no link document. */
@@ -61,18 +60,23 @@ public class Deliveries {
                 : MailIds.messageOf(providerMessageId).orElse(null);
     }
 
-    /** The message was sent on that channel with exactly that receipt: an id of ours is never taken on its word. */
-    private boolean isItsReceipt(String messageId, String channel, String providerMessageId) {
-        Message m = mongo.findById(messageId, Message.class);
-        return m != null && channel.equals(m.channel()) && providerMessageId.equals(m.providerMessageId());
-    }
-
     /** Moves one of our messages forward to {@code status}; false when it is not here. */
     boolean advance(String messageId, String channel, String status, String error, Instant at) {
+        return advance(messageId, null, channel, status, error, at);
+    }
+
+    /**
+     * As above; {@code receipt}, when given, is the provider id the message must have been sent with on that channel:
+     * an id of ours is never taken on its word.
+     */
+    private boolean advance(String messageId, String receipt, String channel, String status, String error, Instant at) {
         for (int attempt = 0; attempt < 5; attempt++) {
             Message m = mongo.findById(messageId, Message.class);
-            if (m == null || !advances(m.status(), status)) {
-                return m != null;
+            if (m == null || receipt != null && !(channel.equals(m.channel()) && receipt.equals(m.providerMessageId()))) {
+                return false;
+            }
+            if (!advances(m.status(), status)) {
+                return true;
             }
             MessageStatusChanged event = new MessageStatusChanged(m.profileId(), m.conversationId(), m.id(),
                     m.requestId(), channel, status, error, at);
