@@ -3,6 +3,7 @@ package com.omnicanal.mongowire;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -13,7 +14,6 @@ import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,12 +21,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The in-memory store without its data-size bookkeeping: to keep a collection's {@code dataSize} statistic it
  * BSON-encodes the whole document on every insert and twice on every update, which was over 40% of the store's CPU
  * in a broadcast (profiled). Nothing here reads that statistic; {@code collStats} reports a size of 0 instead.
- * Its unique indexes are {@link LeanUniqueIndex}es, and the common updates of one document are {@link LeanUpdate}s.
+ * Its documents are kept as their BSON bytes ({@link CompactDocuments}), its unique indexes are {@link
+ * LeanUniqueIndex}es, and the common updates of one document are {@link LeanUpdate}s.
  */
 final class LeanMemoryBackend extends MemoryBackend {
 
@@ -56,32 +59,14 @@ final class LeanMemoryBackend extends MemoryBackend {
     private static final class LeanCollection extends MemoryCollection {
 
         private static final Document EVERYTHING = new Document();
-        private static final Field DOCUMENTS = documentsField();
 
         /** Unique indexes on {@code _id} and more, declared but not kept ({@link #addIndex}), by name. */
         private final Set<String> declaredOnly = ConcurrentHashMap.newKeySet();
-        /** The library's own list of stored documents, by position: an update swaps the document at its position. */
-        private final List<Document> documents;
+        /** The stored documents by position, as BSON bytes; the library's own list stays empty. */
+        private final CompactDocuments documents = new CompactDocuments();
 
-        @SuppressWarnings("unchecked")
         LeanCollection(MemoryDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
             super(database, name, options, cursors);
-            try {
-                this.documents = (List<Document>) DOCUMENTS.get(this);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("the memory backend's document list is out of reach", e);
-            }
-        }
-
-        // the library keeps it private and updates documents in place; nothing else gives an atomic replacement
-        private static Field documentsField() {
-            try {
-                Field field = MemoryCollection.class.getDeclaredField("documents");
-                field.setAccessible(true);
-                return field;
-            } catch (NoSuchFieldException e) {
-                throw new IllegalStateException("mongo-java-server's MemoryCollection changed: no documents list", e);
-            }
         }
 
         /**
@@ -111,10 +96,54 @@ final class LeanMemoryBackend extends MemoryBackend {
                     && index.getKeys().stream().anyMatch(key -> key.getKey().equals(getIdField()));
         }
 
-        /** Stored with the shared field names ({@link StoredKeys}); the indexes hold the same values either way. */
         @Override
         protected Integer addDocumentInternal(Document document) {
-            return super.addDocumentInternal(StoredKeys.of(document));
+            return documents.add(document);
+        }
+
+        @Override
+        protected Document getDocument(Integer position) {
+            return documents.get(position);
+        }
+
+        @Override
+        protected void removeDocument(Integer position) {
+            documents.remove(position);
+        }
+
+        /** Every change of a stored document ends here (the library's in-place updates too): its bytes replaced. */
+        @Override
+        protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
+            documents.set(position, newDocument);
+        }
+
+        @Override
+        public synchronized int count() {
+            return documents.count();
+        }
+
+        @Override
+        public synchronized boolean isEmpty() {
+            return documents.count() == 0;
+        }
+
+        @Override
+        protected Integer findDocumentPosition(Document document) {
+            return documents.positions().filter(p -> document.equals(documents.get(p))).boxed().findFirst().orElse(null);
+        }
+
+        @Override
+        protected Stream<DocumentWithPosition<Integer>> streamAllDocumentsWithPosition() {
+            return documents.positions().mapToObj(p -> new DocumentWithPosition<>(documents.get(p), p));
+        }
+
+        /** A whole-collection scan: each document decoded as the matcher reaches it. */
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                             Document fields) {
+            IntStream positions = isNaturalDescending(orderBy) ? documents.positionsDescending() : documents.positions();
+            return matchDocumentsFromStream(positions.mapToObj(documents::get), query, orderBy, skip, limit, batchSize,
+                    fields);
         }
 
         @Override
@@ -156,9 +185,9 @@ final class LeanMemoryBackend extends MemoryBackend {
         }
 
         /**
-         * The updated document takes the stored one's place, once every index accepts and holds its new keys. A reply
-         * being encoded meanwhile still holds the document as it was, whole: a reader never sees half an update (a
-         * version already new beside a state still old would let a compare-and-set succeed on stale data).
+         * The updated document takes the stored one's place, once every index accepts and holds its new keys. A reader
+         * holds its own decoded copy, whole: it never sees half an update (a version already new beside a state still
+         * old would let a compare-and-set succeed on stale data).
          */
         private void replace(Document stored, Document updated) {
             Integer position = null;
@@ -169,7 +198,6 @@ final class LeanMemoryBackend extends MemoryBackend {
             for (Index<Integer> index : getIndexes()) {
                 index.updateInPlace(stored, updated, position, this);
             }
-            documents.set(position, updated);
             handleUpdate(position, stored, updated);
         }
 

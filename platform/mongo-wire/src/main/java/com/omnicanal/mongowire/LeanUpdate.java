@@ -99,7 +99,7 @@ final class LeanUpdate {
         if (next.containsKey(field) && StoredValues.same(next.get(field), value)) {
             return false; // the library keeps the stored value when the new one is equal to it
         }
-        next.put(StoredKeys.name(field), StoredKeys.value(value)); // stored: shared names
+        next.put(field, value);
         return true;
     }
 
@@ -116,7 +116,7 @@ final class LeanUpdate {
         }
         Number sum = NumericUtils.addNumbers(value == null ? Integer.valueOf(0) : (Number) value, increment);
         boolean changed = !next.containsKey(field) || !sum.equals(value);
-        next.put(StoredKeys.name(field), sum);
+        next.put(field, sum);
         return changed;
     }
 
@@ -136,7 +136,7 @@ final class LeanUpdate {
         boolean changed = absent;
         for (Object v : values) {
             if (!onlyNew || !list.contains(v)) {
-                list.add(StoredKeys.value(v));
+                list.add(v);
                 changed = true;
             }
         }
@@ -144,7 +144,7 @@ final class LeanUpdate {
             list = sliced(list, slice);
             changed = absent || !before.equals(list); // pushing what the slice drops again changes nothing
         }
-        next.put(StoredKeys.name(field), list);
+        next.put(field, list);
         return changed;
     }
 
@@ -167,7 +167,7 @@ final class LeanUpdate {
         if (!list.removeIf(element -> element instanceof String s && pulled.contains(s))) {
             return false;
         }
-        next.put(StoredKeys.name(field), list);
+        next.put(field, list);
         return true;
     }
 
