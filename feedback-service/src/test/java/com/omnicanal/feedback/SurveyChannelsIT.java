@@ -160,6 +160,7 @@ class SurveyChannelsIT {
         assertThat(invitations(silent).findValuesAsString("state")).as("no consent to surveys").containsOnly("skipped");
         JsonNode rounds = Http.get(url("/api/feedback/surveys/" + survey + "/rounds"), Tokens.user("sofia")).json();
         assertThat(rounds.get("lastRound").get("members").asLong()).isEqualTo(3);
+        assertThat(rounds.get("lastRound").get("complete").asBoolean()).as("the member stream's end line was read").isTrue();
         assertThat(rounds.get("lastRound").get("sampled").asLong()).isEqualTo(3);
         assertThat(rounds.get("lastRound").get("sent").asLong()).as("everyone sent to is in the cooldown now").isZero();
     }

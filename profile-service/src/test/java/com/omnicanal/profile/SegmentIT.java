@@ -63,6 +63,9 @@ class SegmentIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> count(segment) == before + 1);
         String members = Http.get(url("/api/segments/" + segment + "/members"), Tokens.user("marco")).body();
         assertThat(members).contains(big).doesNotContain(small);
+        List<String> lines = members.lines().toList();
+        assertThat(lines.getLast()).as("an end line counts the members, so a cut stream is told from a smaller segment")
+                .isEqualTo("{\"end\":true,\"members\":" + (lines.size() - 1) + "}");
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.omnicanal.campaign.enrollment.Enroller;
 import com.omnicanal.campaign.journey.Journey;
 import com.omnicanal.campaign.journey.JourneyDefinition;
 import com.omnicanal.campaign.journey.Journeys;
+import com.omnicanal.support.client.SegmentMemberStream;
 import com.omnicanal.support.client.ServiceClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +18,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.JsonNode;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -136,16 +134,14 @@ class Broadcasts {
         // beats at a third of the takeover time: a fixed 5 s let a chunk slower than a 3 s takeover time be taken over
         Duration beatEvery = Duration.ofMillis(Math.max(100, staleAfter.dividedBy(3).toMillis()));
         try (InFlight inFlight = new InFlight(depth, progress, maxRate, () -> beat(b.id()), beatEvery);
-             BufferedReader members = new BufferedReader(new InputStreamReader(profiles.get()
-                .uri("/api/segments/{id}/members", b.segmentId()).exchange((req, res) -> res.getBody(), false),
-                StandardCharsets.UTF_8))) {
-            String line;
+             SegmentMemberStream members = new SegmentMemberStream(profiles.get()
+                .uri("/api/segments/{id}/members", b.segmentId()).exchange((req, res) -> res.getBody(), false))) {
             List<String> chunk = new ArrayList<>(batch);
-            while ((line = members.readLine()) != null) {
-                if (line.isBlank() || skip-- > 0) {
+            for (String member; (member = members.next()) != null; ) { // a stream cut short throws: never "completed"
+                if (skip-- > 0) {
                     continue;
                 }
-                chunk.add(profileId(line));
+                chunk.add(member);
                 if (chunk.size() == batch && !enrolChunk(b, journey, d, chunk, progress, inFlight)) {
                     return; // cancelled, or another instance has it now
                 }
@@ -205,16 +201,6 @@ class Broadcasts {
                 return false;
             }
         }
-    }
-
-    private static String profileId(String line) {
-        String trimmed = line.trim();
-        int at = trimmed.indexOf("\"profileId\"");
-        if (at < 0) {
-            return trimmed.replace("\"", "");
-        }
-        int start = trimmed.indexOf('"', trimmed.indexOf(':', at) + 1) + 1;
-        return trimmed.substring(start, trimmed.indexOf('"', start));
     }
 
     Broadcast find(String id) {

@@ -3,6 +3,7 @@ package com.omnicanal.feedback.invitation;
 import com.omnicanal.feedback.survey.Survey;
 import com.omnicanal.feedback.survey.SurveyDefinition;
 import com.omnicanal.feedback.survey.Surveys;
+import com.omnicanal.support.client.SegmentMemberStream;
 import com.omnicanal.support.client.ServiceClients;
 import com.omnicanal.support.timer.TimerDue;
 import com.omnicanal.support.timer.Timers;
@@ -16,10 +17,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -100,20 +98,17 @@ class RelationshipSurveys {
     private void round(Survey survey, Instant planned) {
         Round round = new Round();
         Double share = survey.definition().sampling();
-        try (BufferedReader members = new BufferedReader(new InputStreamReader(profiles.get()
+        try (SegmentMemberStream members = new SegmentMemberStream(profiles.get()
                 .uri("/api/segments/{id}/members", survey.definition().trigger().segmentId())
-                .exchange((req, res) -> res.getBody(), false), StandardCharsets.UTF_8))) {
-            for (String line; (line = members.readLine()) != null; ) {
-                String profileId = line.isBlank() ? null : Document.parse(line).getString("profileId");
-                if (profileId == null) {
-                    continue;
-                }
+                .exchange((req, res) -> res.getBody(), false))) {
+            for (String profileId; (profileId = members.next()) != null; ) {
                 round.members++;
                 if (Invitations.sampled(survey.id() + "@" + planned.toEpochMilli(), profileId, share)) {
                     invite(survey, profileId, round);
                 }
             }
-        } catch (IOException | RuntimeException e) {
+            round.complete = true;
+        } catch (IOException | RuntimeException e) { // the round says it stopped short: a cut stream is no smaller segment
             log.warn("relationship survey {}: round of {} stopped after {} members", survey.id(), planned, round.members, e);
         }
         mongo.updateFirst(query(where("_id").is(survey.id())), new Update().set("lastRound", round.document(planned)),
@@ -137,6 +132,7 @@ class RelationshipSurveys {
         long sent;
         long scheduled;
         long skipped;
+        boolean complete;
 
         void count(String state) {
             sampled++;
@@ -150,7 +146,7 @@ class RelationshipSurveys {
         Document document(Instant planned) {
             return new Document("at", java.util.Date.from(planned)).append("finishedAt", new java.util.Date())
                     .append("members", members).append("sampled", sampled).append("sent", sent)
-                    .append("scheduled", scheduled).append("skipped", skipped);
+                    .append("scheduled", scheduled).append("skipped", skipped).append("complete", complete);
         }
     }
 
@@ -158,7 +154,9 @@ class RelationshipSurveys {
     record Rounds(String surveyId, Instant nextAt, LastRound lastRound) {
     }
 
-    record LastRound(Instant at, Instant finishedAt, long members, long sampled, long sent, long scheduled, long skipped) {
+    /** {@code complete}: every member was seen (false when the member stream was cut short; older rounds: null). */
+    record LastRound(Instant at, Instant finishedAt, long members, long sampled, long sent, long scheduled, long skipped,
+                     Boolean complete) {
     }
 
     Rounds of(String surveyId) {
@@ -167,6 +165,6 @@ class RelationshipSurveys {
         return new Rounds(surveyId, d == null || d.getDate("nextAt") == null ? null : d.getDate("nextAt").toInstant(),
                 last == null ? null : new LastRound(last.getDate("at").toInstant(), last.getDate("finishedAt").toInstant(),
                         last.getLong("members"), last.getLong("sampled"), last.getLong("sent"), last.getLong("scheduled"),
-                        last.getLong("skipped")));
+                        last.getLong("skipped"), last.getBoolean("complete")));
     }
 }

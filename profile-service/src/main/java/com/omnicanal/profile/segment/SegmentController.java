@@ -25,7 +25,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Marketers define segments; campaigns read counts and stream members (NDJSON, one profile id per line). */
+/**
+ * Marketers define segments; campaigns read counts and stream members (NDJSON, one profile id per line, then an end
+ * line with their count, so a reader tells a stream cut short from a smaller segment).
+ */
 @RestController
 class SegmentController {
 
@@ -75,11 +78,13 @@ class SegmentController {
         segments.find(id).orElseThrow(SegmentController::notFound);
         StreamingResponseBody body = out -> {
             Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+            long count = 0;
             try (Stream<SegmentMember> members = segments.members(id)) {
-                for (var it = members.iterator(); it.hasNext(); ) {
+                for (var it = members.iterator(); it.hasNext(); count++) {
                     writer.write("{\"profileId\":\"" + it.next().profileId() + "\"}\n");
                 }
             }
+            writer.write("{\"end\":true,\"members\":" + count + "}\n");
             writer.flush();
         };
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson")).body(body);
