@@ -5,6 +5,7 @@ import com.omnicanal.support.timer.TimersDue;
 import com.omnicanal.testing.Http;
 import com.omnicanal.testing.PlatformServices;
 import com.omnicanal.testing.Tokens;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -15,6 +16,12 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two campaign-service instances on one store and one broker: every wait fires exactly once between them, and a
- * broadcast whose instance stops half-way is taken over by the other and finishes where it left off.
+ * Two campaign-service instances on one store and one broker: every wait fires exactly once between them, a
+ * broadcast whose instance stops half-way is taken over by the other and finishes where it left off, and one whose
+ * member stream is cut short is resumed, never completed at the cut.
  */
 class TwoInstancesIT extends CampaignTestBase {
 
@@ -114,6 +122,68 @@ class TwoInstancesIT extends CampaignTestBase {
         }
     }
 
+    @Test
+    void aBroadcastWhoseMemberStreamIsCutShortIsResumedNotCompleted() throws Exception {
+        String segment = segmentOf24("Pacific/Chatham");
+        String journey = publish("""
+                {"name":"Cut stream","purpose":"service","trigger":{"type":"manual"},
+                 "phases":[{"id":"apertura","steps":[{"id":"hold","type":"wait","duration":"PT10M"}]}]}""");
+        AtomicInteger cut = new AtomicInteger();
+        HttpServer profiles = cuttingFirstMemberStream(10, cut);
+        try (ConfigurableApplicationContext second = secondInstance(Map.of("omni.services.profile-url",
+                "http://localhost:" + profiles.getAddress().getPort()))) {
+            String id = Http.post("http://localhost:" + port(second) + "/api/campaigns/broadcasts", Tokens.user("marco"),
+                    "{\"journeyId\":\"" + journey + "\",\"segmentId\":\"" + segment + "\"}").json().get("broadcast")
+                    .get("id").asString();
+            await().atMost(Duration.ofSeconds(40)).until(() -> broadcast(id).get("state").asString().equals("completed"));
+            JsonNode done = broadcast(id);
+            assertThat(cut.get()).as("the first stream ended cleanly after 10 members, without its end line").isEqualTo(1);
+            assertThat(done.get("processed").asLong()).as("not completed at the cut: resumed").isEqualTo(24);
+            assertThat(done.get("enrolled").asLong()).isEqualTo(24);
+            assertThat(done.get("resumes").asInt()).isPositive();
+        } finally {
+            profiles.stop(0);
+        }
+    }
+
+    /**
+     * profile-service behind a proxy whose first member stream stops after {@code members} lines, as a timeout or a
+     * restart would end it (a clean end of the body, no end line); everything else is passed through.
+     */
+    private static HttpServer cuttingFirstMemberStream(int members, AtomicInteger cut) throws IOException {
+        HttpServer proxy = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        HttpClient client = HttpClient.newHttpClient();
+        proxy.createContext("/", exchange -> {
+            try (exchange) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(PlatformServices.profiles()
+                        + exchange.getRequestURI())).header("Authorization",
+                        exchange.getRequestHeaders().getFirst("Authorization")).GET().build();
+                HttpResponse<java.util.stream.Stream<String>> response = client.send(request,
+                        HttpResponse.BodyHandlers.ofLines());
+                boolean cutting = exchange.getRequestURI().getPath().endsWith("/members") && cut.getAndIncrement() == 0;
+                exchange.getResponseHeaders().add("Content-Type",
+                        response.headers().firstValue("Content-Type").orElse("application/json"));
+                exchange.sendResponseHeaders(response.statusCode(), 0);
+                try (var lines = response.body(); var out = exchange.getResponseBody()) {
+                    lines.limit(cutting ? members : Long.MAX_VALUE)
+                            .forEach(line -> write(out, line + "\n"));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        proxy.start();
+        return proxy;
+    }
+
+    private static void write(java.io.OutputStream out, String line) {
+        try {
+            out.write(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private int change(String id, String action) {
         return Http.post(url("/api/campaigns/broadcasts/" + id + "/" + action), Tokens.user("marco"), "{}").status();
     }
@@ -143,7 +213,9 @@ class TwoInstancesIT extends CampaignTestBase {
         for (String key : List.of("omni.services.profile-url", "omni.services.conversation-url", "omni.timers.sweep-interval",
                 "omni.broadcasts.stale-after", "omni.broadcasts.check-interval", "omni.broadcasts.min-period",
                 "omni.broadcasts.batch")) {
-            args.add("--" + key + "=" + env.getProperty(key));
+            if (!extra.containsKey(key)) {
+                args.add("--" + key + "=" + env.getProperty(key));
+            }
         }
         args.add("--server.port=0");
         extra.forEach((k, v) -> args.add("--" + k + "=" + v));
