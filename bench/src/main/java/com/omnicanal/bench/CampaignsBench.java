@@ -206,8 +206,8 @@ public final class CampaignsBench {
                     "provider_ids", "sandbox_outbox", "thread_index"));
 
     /**
-     * The warm-up's per-customer documents, removed once its events are out (nothing but the warm-up has run yet): the
-     * embedded store keeps every document as Java objects, so a warm-up of 150,000 left the measured broadcast's store
+     * The warm-up's per-customer documents, removed once its events are out (nothing but the warm-up has run yet): when
+     * the embedded store kept every document as Java objects, a warm-up of 150,000 left the measured broadcast's store
      * collecting ~3 GiB more live heap (its collector then took over half its CPU, a cost a real MongoDB does not have),
      * while a 20,000 warm-up left the services' C2 compilers at 15-25% of their CPU through the measure.
      */
