@@ -128,8 +128,8 @@ class TwoInstancesIT extends CampaignTestBase {
         String journey = publish("""
                 {"name":"Cut stream","purpose":"service","trigger":{"type":"manual"},
                  "phases":[{"id":"apertura","steps":[{"id":"hold","type":"wait","duration":"PT10M"}]}]}""");
-        AtomicInteger cut = new AtomicInteger();
-        HttpServer profiles = cuttingFirstMemberStream(10, cut);
+        AtomicInteger streams = new AtomicInteger();
+        HttpServer profiles = cuttingFirstMemberStream(10, streams);
         try (ConfigurableApplicationContext second = secondInstance(Map.of("omni.services.profile-url",
                 "http://localhost:" + profiles.getAddress().getPort()))) {
             String id = Http.post("http://localhost:" + port(second) + "/api/campaigns/broadcasts", Tokens.user("marco"),
@@ -137,7 +137,8 @@ class TwoInstancesIT extends CampaignTestBase {
                     .get("id").asString();
             await().atMost(Duration.ofSeconds(40)).until(() -> broadcast(id).get("state").asString().equals("completed"));
             JsonNode done = broadcast(id);
-            assertThat(cut.get()).as("the first stream ended cleanly after 10 members, without its end line").isEqualTo(1);
+            // either instance may resume it: through the proxy (a second, whole stream) or straight from profile-service
+            assertThat(streams.get()).as("the first stream went through the proxy and was cut after 10").isPositive();
             assertThat(done.get("processed").asLong()).as("not completed at the cut: resumed").isEqualTo(24);
             assertThat(done.get("enrolled").asLong()).isEqualTo(24);
             assertThat(done.get("resumes").asInt()).isPositive();
@@ -150,7 +151,7 @@ class TwoInstancesIT extends CampaignTestBase {
      * profile-service behind a proxy whose first member stream stops after {@code members} lines, as a timeout or a
      * restart would end it (a clean end of the body, no end line); everything else is passed through.
      */
-    private static HttpServer cuttingFirstMemberStream(int members, AtomicInteger cut) throws IOException {
+    private static HttpServer cuttingFirstMemberStream(int members, AtomicInteger streams) throws IOException {
         HttpServer proxy = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         HttpClient client = HttpClient.newHttpClient();
         proxy.createContext("/", exchange -> {
@@ -160,7 +161,7 @@ class TwoInstancesIT extends CampaignTestBase {
                         exchange.getRequestHeaders().getFirst("Authorization")).GET().build();
                 HttpResponse<java.util.stream.Stream<String>> response = client.send(request,
                         HttpResponse.BodyHandlers.ofLines());
-                boolean cutting = exchange.getRequestURI().getPath().endsWith("/members") && cut.getAndIncrement() == 0;
+                boolean cutting = exchange.getRequestURI().getPath().endsWith("/members") && streams.getAndIncrement() == 0;
                 exchange.getResponseHeaders().add("Content-Type",
                         response.headers().firstValue("Content-Type").orElse("application/json"));
                 exchange.sendResponseHeaders(response.statusCode(), 0);
