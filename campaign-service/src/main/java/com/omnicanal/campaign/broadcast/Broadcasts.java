@@ -134,8 +134,7 @@ class Broadcasts {
         // beats at a third of the takeover time: a fixed 5 s let a chunk slower than a 3 s takeover time be taken over
         Duration beatEvery = Duration.ofMillis(Math.max(100, staleAfter.dividedBy(3).toMillis()));
         try (InFlight inFlight = new InFlight(depth, progress, maxRate, () -> beat(b.id()), beatEvery);
-             SegmentMemberStream members = new SegmentMemberStream(profiles.get()
-                .uri("/api/segments/{id}/members", b.segmentId()).exchange((req, res) -> res.getBody(), false))) {
+             SegmentMemberStream members = SegmentMemberStream.open(profiles, b.segmentId())) {
             List<String> chunk = new ArrayList<>(batch);
             for (String member; (member = members.next()) != null; ) { // a stream cut short throws: never "completed"
                 if (skip-- > 0) {

@@ -98,9 +98,8 @@ class RelationshipSurveys {
     private void round(Survey survey, Instant planned) {
         Round round = new Round();
         Double share = survey.definition().sampling();
-        try (SegmentMemberStream members = new SegmentMemberStream(profiles.get()
-                .uri("/api/segments/{id}/members", survey.definition().trigger().segmentId())
-                .exchange((req, res) -> res.getBody(), false))) {
+        try (SegmentMemberStream members = SegmentMemberStream.open(profiles,
+                survey.definition().trigger().segmentId())) {
             for (String profileId; (profileId = members.next()) != null; ) {
                 round.members++;
                 if (Invitations.sampled(survey.id() + "@" + planned.toEpochMilli(), profileId, share)) {

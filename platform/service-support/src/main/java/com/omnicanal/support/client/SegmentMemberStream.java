@@ -1,5 +1,7 @@
 package com.omnicanal.support.client;
 
+import org.springframework.web.client.RestClient;
+
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -27,6 +29,12 @@ public final class SegmentMemberStream implements Closeable {
 
     public SegmentMemberStream(InputStream body) {
         this.lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+    }
+
+    /** Opens the segment's member stream on profile-service ({@code profiles}: a client of {@link ServiceClients}). */
+    public static SegmentMemberStream open(RestClient profiles, String segmentId) {
+        return new SegmentMemberStream(profiles.get().uri("/api/segments/{id}/members", segmentId)
+                .exchange((request, response) -> response.getBody(), false));
     }
 
     /** The next member's profile id; null once the end line has been read. */
